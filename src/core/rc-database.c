@@ -1,0 +1,523 @@
+/* rc-database.c
+ *
+ * Copyright 2026 Resource Centre contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rc-database.h"
+
+/* "RCZB": marks the file as ours, so we never migrate another program's
+ * SQLite database that happens to sit in the data folder. */
+#define RC_SQLITE_APPLICATION_ID 0x52435A42
+#define BUSY_TIMEOUT_MS 5000
+
+struct _RcDatabase
+{
+  GObject  parent_instance;
+
+  char    *data_dir;
+  char    *path;
+  char    *device_id;
+  sqlite3 *handle;
+  int      schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (RcDatabase, rc_database, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (rc-database-error-quark, rc_database_error)
+
+enum {
+  PROP_0,
+  PROP_DATA_DIR,
+  PROP_PATH,
+  PROP_SCHEMA_VERSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Each entry moves the schema from version N to N + 1. Never edit an entry
+ * that has shipped: add a new one. */
+static const char * const migrations[] = {
+  /* 1: the identity of this installation, so that exports merged from
+   * several kiosks can tell where each response came from. */
+  "CREATE TABLE device ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  device_id TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL"
+  ");",
+};
+
+int
+rc_database_get_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+char *
+rc_database_get_default_data_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), PACKAGE_NAME, NULL);
+}
+
+static void
+rc_database_finalize (GObject *object)
+{
+  RcDatabase *self = (RcDatabase *)object;
+
+  g_clear_pointer (&self->handle, sqlite3_close);
+  g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->device_id, g_free);
+
+  G_OBJECT_CLASS (rc_database_parent_class)->finalize (object);
+}
+
+static void
+rc_database_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  RcDatabase *self = RC_DATABASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATA_DIR:
+      g_value_set_string (value, self->data_dir);
+      break;
+
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    case PROP_SCHEMA_VERSION:
+      g_value_set_int (value, self->schema_version);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rc_database_class_init (RcDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rc_database_finalize;
+  object_class->get_property = rc_database_get_property;
+
+  properties[PROP_DATA_DIR] =
+    g_param_spec_string ("data-dir", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SCHEMA_VERSION] =
+    g_param_spec_int ("schema-version", NULL, NULL,
+                      0, G_MAXINT, 0,
+                      (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rc_database_init (RcDatabase *self)
+{
+}
+
+static gboolean
+prepare_data_dir (const char  *data_dir,
+                  GError     **error)
+{
+  GStatBuf st;
+
+  if (g_stat (data_dir, &st) == 0)
+    {
+      if (!S_ISDIR (st.st_mode))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
+                       _("Cannot use “%s” as the data folder: it is a file, not a folder"),
+                       data_dir);
+          return FALSE;
+        }
+    }
+  else if (g_mkdir_with_parents (data_dir, 0700) != 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Cannot create the data folder “%s”: %s"),
+                   data_dir, g_strerror (errsv));
+      return FALSE;
+    }
+
+  if (g_access (data_dir, W_OK | X_OK) != 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Cannot write to the data folder “%s”: %s"),
+                   data_dir, g_strerror (errsv));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Looks at the file before SQLite does: SQLite would happily turn an empty
+ * or unrelated path into a database, and we must leave foreign files alone. */
+static gboolean
+prepare_database_file (const char  *path,
+                       GError     **error)
+{
+  static const char sqlite_magic[16] = "SQLite format 3";
+  char header[sizeof sqlite_magic];
+  GStatBuf st;
+  gssize n_read;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+  if (fd < 0 && errno == ENOENT)
+    {
+      /* Created here rather than by SQLite so that the answers are only
+       * readable by the account that collected them. */
+      fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if (fd < 0)
+        {
+          int errsv = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                       _("Cannot create the database “%s”: %s"),
+                       path, g_strerror (errsv));
+          return FALSE;
+        }
+
+      g_close (fd, NULL);
+      return TRUE;
+    }
+
+  if (fd < 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Cannot open the database “%s”: %s"),
+                   path, g_strerror (errsv));
+      return FALSE;
+    }
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_close (fd, NULL);
+      g_set_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a database file; it was left as it is"),
+                   path);
+      return FALSE;
+    }
+
+  if (st.st_size == 0)
+    {
+      g_close (fd, NULL);
+      return TRUE;
+    }
+
+  n_read = read (fd, header, sizeof header);
+  g_close (fd, NULL);
+
+  if (n_read != sizeof header || memcmp (header, sqlite_magic, sizeof header) != 0)
+    {
+      g_set_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a database or is damaged; it was left as it is"),
+                   path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+set_sqlite_error (RcDatabase  *self,
+                  int          rc,
+                  GError     **error)
+{
+  if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+    g_set_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_NOT_A_DATABASE,
+                 _("“%s” is not a database or is damaged; it was left as it is"),
+                 self->path);
+  else
+    g_set_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_FAILED,
+                 _("Cannot use the database “%s”: %s"),
+                 self->path,
+                 self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+static gboolean
+exec_sql (RcDatabase  *self,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self, rc, error);
+
+  return TRUE;
+}
+
+static gboolean
+query_int (RcDatabase  *self,
+           const char  *sql,
+           int         *out_value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_finalize (stmt);
+      return set_sqlite_error (self, rc, error);
+    }
+
+  *out_value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return TRUE;
+}
+
+static gboolean
+check_ownership (RcDatabase  *self,
+                 GError     **error)
+{
+  int application_id;
+  int user_version;
+  int n_objects;
+
+  if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
+      !query_int (self, "PRAGMA user_version", &user_version, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, error))
+    return FALSE;
+
+  if (application_id != RC_SQLITE_APPLICATION_ID &&
+      (application_id != 0 || user_version != 0 || n_objects != 0))
+    {
+      g_set_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_FOREIGN,
+                   _("“%s” belongs to another program; it was left as it is"),
+                   self->path);
+      return FALSE;
+    }
+
+  if (user_version > rc_database_get_latest_version ())
+    {
+      g_set_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Resource Centre "
+                     "(data version %d; this version reads up to %d). "
+                     "Update the app; the file was left as it is"),
+                   self->path, user_version, rc_database_get_latest_version ());
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+ensure_device_id (RcDatabase  *self,
+                  GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *created_at = g_date_time_format_iso8601 (now);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->handle,
+                           "INSERT OR IGNORE INTO device (id, device_id, created_at) "
+                           "VALUES (1, ?1, ?2)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, created_at, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, rc, error);
+
+  rc = sqlite3_prepare_v2 (self->handle, "SELECT device_id FROM device WHERE id = 1",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    self->device_id = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW)
+    return set_sqlite_error (self, rc, error);
+
+  return TRUE;
+}
+
+static gboolean
+migrate (RcDatabase  *self,
+         GError     **error)
+{
+  g_autofree char *set_version = NULL;
+  g_autofree char *set_application_id = NULL;
+  int version;
+
+  /* IMMEDIATE takes the write lock now, so two instances starting at once
+   * cannot both run the same migration. */
+  if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!query_int (self, "PRAGMA user_version", &version, error))
+    goto rollback;
+
+  for (; version < rc_database_get_latest_version (); version++)
+    {
+      if (!exec_sql (self, migrations[version], error))
+        goto rollback;
+    }
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+  set_application_id = g_strdup_printf ("PRAGMA application_id = %d", RC_SQLITE_APPLICATION_ID);
+
+  if (!exec_sql (self, set_application_id, error) ||
+      !exec_sql (self, set_version, error) ||
+      !ensure_device_id (self, error) ||
+      !exec_sql (self, "COMMIT", error))
+    goto rollback;
+
+  self->schema_version = version;
+
+  return TRUE;
+
+rollback:
+  sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+/**
+ * rc_database_open:
+ * @data_dir: the data folder, created if missing
+ * @error: a location for a #GError
+ *
+ * Opens the database in @data_dir, creating the folder (mode 0700) and the
+ * file (mode 0600) when they do not exist, and brings its schema up to date.
+ * A file that is not a database, belongs to another program or was written
+ * by a newer version is refused and left untouched.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ */
+RcDatabase *
+rc_database_open (const char  *data_dir,
+                  GError     **error)
+{
+  g_autoptr(RcDatabase) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!prepare_data_dir (data_dir, error))
+    return NULL;
+
+  self = g_object_new (RC_TYPE_DATABASE, NULL);
+  self->data_dir = g_strdup (data_dir);
+  self->path = g_build_filename (data_dir, RC_DATABASE_FILE_NAME, NULL);
+
+  if (!prepare_database_file (self->path, error))
+    return NULL;
+
+  rc = sqlite3_open_v2 (self->path, &self->handle,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->handle, FALSE);
+  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+
+  /* Nothing above this line writes to the file. */
+  if (!check_ownership (self, error))
+    return NULL;
+
+  /* FULL: a response acknowledged to the respondent must survive a power cut. */
+  if (!exec_sql (self,
+                 "PRAGMA journal_mode = WAL;"
+                 "PRAGMA synchronous = FULL;"
+                 "PRAGMA foreign_keys = ON;",
+                 error))
+    return NULL;
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+rc_database_get_data_dir (RcDatabase *self)
+{
+  g_return_val_if_fail (RC_IS_DATABASE (self), NULL);
+
+  return self->data_dir;
+}
+
+const char *
+rc_database_get_path (RcDatabase *self)
+{
+  g_return_val_if_fail (RC_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+int
+rc_database_get_schema_version (RcDatabase *self)
+{
+  g_return_val_if_fail (RC_IS_DATABASE (self), 0);
+
+  return self->schema_version;
+}
+
+const char *
+rc_database_get_device_id (RcDatabase *self)
+{
+  g_return_val_if_fail (RC_IS_DATABASE (self), NULL);
+
+  return self->device_id;
+}
+
+sqlite3 *
+rc_database_get_handle (RcDatabase *self)
+{
+  g_return_val_if_fail (RC_IS_DATABASE (self), NULL);
+
+  return self->handle;
+}

@@ -1,0 +1,42 @@
+/* rc-database.h
+ *
+ * Copyright 2026 Resource Centre contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define RC_DATABASE_ERROR (rc_database_error_quark ())
+
+typedef enum
+{
+  RC_DATABASE_ERROR_NOT_A_DATABASE,
+  RC_DATABASE_ERROR_FOREIGN,
+  RC_DATABASE_ERROR_TOO_NEW,
+  RC_DATABASE_ERROR_FAILED,
+} RcDatabaseError;
+
+#define RC_DATABASE_FILE_NAME "resource-center.db"
+
+#define RC_TYPE_DATABASE (rc_database_get_type ())
+
+G_DECLARE_FINAL_TYPE (RcDatabase, rc_database, RC, DATABASE, GObject)
+
+GQuark       rc_database_error_quark          (void);
+char        *rc_database_get_default_data_dir (void);
+int          rc_database_get_latest_version   (void);
+RcDatabase  *rc_database_open                 (const char  *data_dir,
+                                               GError     **error);
+const char  *rc_database_get_data_dir         (RcDatabase  *self);
+const char  *rc_database_get_path             (RcDatabase  *self);
+int          rc_database_get_schema_version   (RcDatabase  *self);
+const char  *rc_database_get_device_id        (RcDatabase  *self);
+sqlite3     *rc_database_get_handle           (RcDatabase  *self);
+
+G_END_DECLS

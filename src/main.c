@@ -1,0 +1,92 @@
+/* main.c
+ *
+ * Copyright 2026 Resource Centre contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "rc-application.h"
+#include "rc-database.h"
+
+static int
+fail (const GError *error)
+{
+  g_printerr ("%s: %s\n", PACKAGE_NAME, error->message);
+  return EXIT_FAILURE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RcApplication) app = NULL;
+  g_autoptr(RcDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *default_dir = rc_database_get_default_data_dir ();
+  g_autofree char *data_dir = NULL;
+  gboolean kiosk = FALSE;
+  gboolean version = FALSE;
+  char *app_argv[] = { argv[0], NULL };
+  const GOptionEntry entries[] = {
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
+      N_("Keep the database in DIR instead of the user’s data folder"), N_("DIR") },
+    { "kiosk", 0, 0, G_OPTION_ARG_NONE, &kiosk,
+      N_("Open straight into the survey, full screen"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version,
+      N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_prgname (PACKAGE_NAME);
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("The resource centre’s news, its anonymous survey kiosk "
+                                  "and the survey results"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error);
+
+  if (argc > 1)
+    {
+      g_printerr ("%s: %s\n", PACKAGE_NAME, _("Unexpected argument; see --help"));
+      return EXIT_FAILURE;
+    }
+
+  if (version)
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (data_dir == NULL)
+    data_dir = g_strdup (default_dir);
+
+  /* Opened before any window so that a bad data folder is reported in one
+   * line, with no display needed, and nothing is touched. */
+  database = rc_database_open (data_dir, &error);
+  if (database == NULL)
+    return fail (error);
+
+  app = rc_application_new (database, kiosk);
+
+  /* Another data folder is another installation: it must not be handed to
+   * an instance that is already running on the default one. */
+  if (g_strcmp0 (default_dir, data_dir) != 0)
+    g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+
+  return g_application_run (G_APPLICATION (app), 1, app_argv);
+}

@@ -1,0 +1,25 @@
+/* rc-application.h
+ *
+ * Copyright 2026 Resource Centre contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rc-database.h"
+
+G_BEGIN_DECLS
+
+#define RC_TYPE_APPLICATION (rc_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (RcApplication, rc_application, RC, APPLICATION, AdwApplication)
+
+RcApplication *rc_application_new          (RcDatabase    *database,
+                                            gboolean       kiosk);
+RcDatabase    *rc_application_get_database (RcApplication *self);
+gboolean       rc_application_get_kiosk    (RcApplication *self);
+
+G_END_DECLS

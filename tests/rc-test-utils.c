@@ -1,0 +1,20 @@
+/* rc-test-utils.c
+ *
+ * Copyright 2026 Resource Centre contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "rc-test-utils.h"
+
+/* A fresh folder for one test's data, inside the test's own temporary
+ * home, so no test sees another's files. */
+char *
+rc_test_make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("rc-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}

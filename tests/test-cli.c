@@ -1,0 +1,181 @@
+/* test-cli.c: the command line, as a script or a person at a terminal uses it
+ *
+ * Copyright 2026 Resource Centre contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "rc-database.h"
+#include "rc-test-utils.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} RunResult;
+
+static void
+run_result_clear (RunResult *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunResult, run_result_clear)
+
+/* Runs the real executable with no display, as a provisioning script would. */
+static void
+run (RunResult  *result,
+     const char *first_arg,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer)g_getenv ("RC_EXECUTABLE"));
+  va_start (args, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "LANGUAGE", "en", TRUE);
+
+  g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &result->out, &result->err, &result->status, &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_one_line_failure (RunResult  *result,
+                         const char *must_contain)
+{
+  g_autoptr(GError) error = NULL;
+  const char *newline;
+
+  g_test_message ("stderr: %s", result->err);
+
+  g_assert_false (g_spawn_check_wait_status (result->status, &error));
+  g_assert_cmpstr (result->out, ==, "");
+
+  newline = strchr (result->err, '\n');
+  g_assert_nonnull (newline);
+  g_assert_cmpstr (newline + 1, ==, "");
+  g_assert_true (g_str_has_prefix (result->err, "resource-center: "));
+  g_assert_nonnull (strstr (result->err, must_contain));
+}
+
+static void
+test_cli_version (void)
+{
+  g_auto(RunResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  run (&result, "--version", NULL);
+
+  g_assert_true (g_spawn_check_wait_status (result.status, &error));
+  g_assert_cmpstr (result.out, ==, PACKAGE_NAME " " PACKAGE_VERSION "\n");
+  g_assert_cmpstr (result.err, ==, "");
+}
+
+static void
+test_cli_unknown_option (void)
+{
+  g_auto(RunResult) result = { 0 };
+
+  run (&result, "--no-such-option", NULL);
+
+  assert_one_line_failure (&result, "--no-such-option");
+}
+
+static void
+test_cli_data_dir_is_a_file (void)
+{
+  g_autofree char *tmp = rc_test_make_temp_dir ();
+  g_autofree char *file = g_build_filename (tmp, "answers.txt", NULL);
+  g_autofree char *option = g_strconcat ("--data-dir=", file, NULL);
+  g_autofree char *after = NULL;
+  g_auto(RunResult) result = { 0 };
+
+  g_assert_true (g_file_set_contents (file, "keep me", -1, NULL));
+
+  run (&result, option, NULL);
+
+  assert_one_line_failure (&result, file);
+  g_assert_nonnull (strstr (result.err, "not a folder"));
+  g_assert_true (g_file_get_contents (file, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "keep me");
+}
+
+static void
+test_cli_data_dir_not_writable (void)
+{
+  g_autofree char *tmp = rc_test_make_temp_dir ();
+  g_autofree char *data_dir = g_build_filename (tmp, "locked", NULL);
+  g_autofree char *option = g_strconcat ("--data-dir=", data_dir, NULL);
+  g_auto(RunResult) result = { 0 };
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("The superuser can write to any folder");
+      return;
+    }
+
+  g_assert_cmpint (g_mkdir (data_dir, 0500), ==, 0);
+
+  run (&result, option, NULL);
+
+  assert_one_line_failure (&result, data_dir);
+  g_chmod (data_dir, 0700);
+}
+
+static void
+test_cli_corrupt_database (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (data_dir, RC_DATABASE_FILE_NAME, NULL);
+  g_autofree char *option = g_strconcat ("--data-dir=", data_dir, NULL);
+  g_autofree char *after = NULL;
+  static const char garbage[] = "\x01\x02 this is not a database \xff\xfe";
+  gsize length;
+  GStatBuf before_st, after_st;
+  g_auto(RunResult) result = { 0 };
+
+  g_assert_true (g_file_set_contents (path, garbage, sizeof garbage, NULL));
+  g_assert_cmpint (g_stat (path, &before_st), ==, 0);
+
+  run (&result, option, NULL);
+
+  assert_one_line_failure (&result, path);
+  g_assert_true (g_file_get_contents (path, &after, &length, NULL));
+  g_assert_cmpmem (after, length, garbage, sizeof garbage);
+  g_assert_cmpint (g_stat (path, &after_st), ==, 0);
+  g_assert_cmpint (after_st.st_mtime, ==, before_st.st_mtime);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_assert_nonnull (g_getenv ("RC_EXECUTABLE"));
+
+  g_test_add_func ("/cli/version", test_cli_version);
+  g_test_add_func ("/cli/unknown-option", test_cli_unknown_option);
+  g_test_add_func ("/cli/data-dir-is-a-file", test_cli_data_dir_is_a_file);
+  g_test_add_func ("/cli/data-dir-not-writable", test_cli_data_dir_not_writable);
+  g_test_add_func ("/cli/corrupt-database", test_cli_corrupt_database);
+
+  return g_test_run ();
+}

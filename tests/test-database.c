@@ -1,0 +1,329 @@
+/* test-database.c
+ *
+ * Copyright 2026 Resource Centre contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "rc-database.h"
+#include "rc-test-utils.h"
+
+static char *
+query_text (RcDatabase *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *result;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (rc_database_get_handle (db), sql, -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  result = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return result;
+}
+
+/* Makes an SQLite file the way another program (or a future version of
+ * ours) would, bypassing RcDatabase. */
+static void
+write_sqlite_file (const char *path,
+                   const char *sql)
+{
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+}
+
+static void
+assert_file_unchanged (const char *path,
+                       const char *contents,
+                       gsize       length)
+{
+  g_autofree char *now = NULL;
+  gsize now_length = 0;
+
+  g_assert_true (g_file_get_contents (path, &now, &now_length, NULL));
+  g_assert_cmpmem (now, now_length, contents, length);
+}
+
+static void
+assert_no_sidecar_files (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
+/* Opening must fail with @domain and @code, name @path, and leave the file
+ * there exactly as it was, with no journal beside it. */
+static void
+assert_open_refused (const char *data_dir,
+                     const char *path,
+                     GQuark      domain,
+                     int         code)
+{
+  g_autoptr(RcDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &before, &length, NULL));
+
+  db = rc_database_open (data_dir, &error);
+  g_assert_null (db);
+  g_assert_error (error, domain, code);
+  g_assert_nonnull (strstr (error->message, path));
+  g_test_message ("%s", error->message);
+
+  assert_file_unchanged (path, before, length);
+  assert_no_sidecar_files (path);
+}
+
+static void
+test_database_creates_private_folder (void)
+{
+  g_autofree char *tmp = rc_test_make_temp_dir ();
+  g_autofree char *data_dir = g_build_filename (tmp, "nested", "resource-center", NULL);
+  g_autofree char *path = g_build_filename (data_dir, RC_DATABASE_FILE_NAME, NULL);
+  g_autoptr(RcDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  db = rc_database_open (data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+
+  g_assert_cmpstr (rc_database_get_path (db), ==, path);
+  g_assert_cmpstr (rc_database_get_data_dir (db), ==, data_dir);
+
+  g_assert_cmpint (g_stat (data_dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static void
+test_database_settings (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *journal_mode = NULL;
+  g_autofree char *foreign_keys = NULL;
+  g_autofree char *synchronous = NULL;
+  g_autofree char *user_version = NULL;
+  g_autofree char *expected_version = NULL;
+
+  db = rc_database_open (data_dir, &error);
+  g_assert_no_error (error);
+
+  journal_mode = query_text (db, "PRAGMA journal_mode");
+  foreign_keys = query_text (db, "PRAGMA foreign_keys");
+  synchronous = query_text (db, "PRAGMA synchronous");
+  user_version = query_text (db, "PRAGMA user_version");
+  expected_version = g_strdup_printf ("%d", rc_database_get_latest_version ());
+
+  g_assert_cmpstr (journal_mode, ==, "wal");
+  g_assert_cmpstr (foreign_keys, ==, "1");
+  g_assert_cmpstr (synchronous, ==, "2"); /* FULL */
+  g_assert_cmpstr (user_version, ==, expected_version);
+  g_assert_cmpint (rc_database_get_schema_version (db), ==, rc_database_get_latest_version ());
+}
+
+static void
+test_database_reopen_keeps_identity (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcDatabase) first = NULL;
+  g_autoptr(RcDatabase) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *device_id = NULL;
+
+  first = rc_database_open (data_dir, &error);
+  g_assert_no_error (error);
+  device_id = g_strdup (rc_database_get_device_id (first));
+  g_assert_true (g_uuid_string_is_valid (device_id));
+  g_clear_object (&first);
+
+  /* A second installation has an identity of its own. */
+  {
+    g_autofree char *other_dir = rc_test_make_temp_dir ();
+    g_autoptr(RcDatabase) other = rc_database_open (other_dir, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (rc_database_get_device_id (other), !=, device_id);
+  }
+
+  second = rc_database_open (data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rc_database_get_device_id (second), ==, device_id);
+  g_assert_cmpint (rc_database_get_schema_version (second), ==, rc_database_get_latest_version ());
+}
+
+static void
+test_database_data_dir_is_a_file (void)
+{
+  g_autofree char *tmp = rc_test_make_temp_dir ();
+  g_autofree char *file = g_build_filename (tmp, "notes.txt", NULL);
+  static const char contents[] = "not a folder";
+  g_autoptr(RcDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (file, contents, -1, NULL));
+
+  db = rc_database_open (file, &error);
+  g_assert_null (db);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
+  g_assert_nonnull (strstr (error->message, file));
+
+  assert_file_unchanged (file, contents, strlen (contents));
+}
+
+static void
+test_database_data_dir_cannot_be_created (void)
+{
+  g_autofree char *tmp = rc_test_make_temp_dir ();
+  g_autofree char *file = g_build_filename (tmp, "notes.txt", NULL);
+  g_autofree char *below_file = g_build_filename (file, "resource-center", NULL);
+  g_autoptr(RcDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (file, "x", -1, NULL));
+
+  db = rc_database_open (below_file, &error);
+  g_assert_null (db);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
+  g_assert_nonnull (strstr (error->message, below_file));
+}
+
+static void
+test_database_data_dir_not_writable (void)
+{
+  g_autofree char *tmp = rc_test_make_temp_dir ();
+  g_autofree char *data_dir = g_build_filename (tmp, "read-only", NULL);
+  g_autoptr(RcDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("The superuser can write to any folder");
+      return;
+    }
+
+  g_assert_cmpint (g_mkdir (data_dir, 0500), ==, 0);
+
+  db = rc_database_open (data_dir, &error);
+  g_assert_null (db);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_nonnull (strstr (error->message, data_dir));
+
+  g_chmod (data_dir, 0700);
+}
+
+static void
+test_database_not_a_database (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (data_dir, RC_DATABASE_FILE_NAME, NULL);
+
+  g_assert_true (g_file_set_contents (path, "Respondent notes, typed by hand.\n", -1, NULL));
+
+  assert_open_refused (data_dir, path, RC_DATABASE_ERROR, RC_DATABASE_ERROR_NOT_A_DATABASE);
+}
+
+static void
+test_database_damaged (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (data_dir, RC_DATABASE_FILE_NAME, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  /* A real database whose first page was overwritten past the header, as a
+   * failing disk might leave it. */
+  write_sqlite_file (path, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 200);
+  memset (contents + 100, 0xA5, length - 100);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  assert_open_refused (data_dir, path, RC_DATABASE_ERROR, RC_DATABASE_ERROR_NOT_A_DATABASE);
+}
+
+static void
+test_database_too_new (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (data_dir, RC_DATABASE_FILE_NAME, NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* As a later version of the app would leave it: ours, but newer. */
+  {
+    g_autoptr(RcDatabase) current = rc_database_open (data_dir, &error);
+    g_assert_no_error (error);
+  }
+  write_sqlite_file (path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 999;");
+
+  assert_open_refused (data_dir, path, RC_DATABASE_ERROR, RC_DATABASE_ERROR_TOO_NEW);
+}
+
+static void
+test_database_foreign (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (data_dir, RC_DATABASE_FILE_NAME, NULL);
+
+  write_sqlite_file (path, "CREATE TABLE contacts (name TEXT); "
+                           "INSERT INTO contacts VALUES ('someone');");
+
+  assert_open_refused (data_dir, path, RC_DATABASE_ERROR, RC_DATABASE_ERROR_FOREIGN);
+}
+
+static void
+test_database_empty_file_is_initialised (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (data_dir, RC_DATABASE_FILE_NAME, NULL);
+  g_autoptr(RcDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* What a power cut right after the first start can leave behind. */
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+
+  db = rc_database_open (data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rc_database_get_schema_version (db), ==, rc_database_get_latest_version ());
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/database/creates-private-folder", test_database_creates_private_folder);
+  g_test_add_func ("/database/settings", test_database_settings);
+  g_test_add_func ("/database/reopen-keeps-identity", test_database_reopen_keeps_identity);
+  g_test_add_func ("/database/data-dir-is-a-file", test_database_data_dir_is_a_file);
+  g_test_add_func ("/database/data-dir-cannot-be-created", test_database_data_dir_cannot_be_created);
+  g_test_add_func ("/database/data-dir-not-writable", test_database_data_dir_not_writable);
+  g_test_add_func ("/database/not-a-database", test_database_not_a_database);
+  g_test_add_func ("/database/damaged", test_database_damaged);
+  g_test_add_func ("/database/too-new", test_database_too_new);
+  g_test_add_func ("/database/foreign", test_database_foreign);
+  g_test_add_func ("/database/empty-file-is-initialised", test_database_empty_file_is_initialised);
+
+  return g_test_run ();
+}

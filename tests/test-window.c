@@ -1,0 +1,380 @@
+/* test-window.c: the main window, driven through its actions
+ *
+ * Copyright 2026 Resource Centre contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "rc-application.h"
+#include "rc-test-utils.h"
+#include "rc-window.h"
+
+/* One application for the whole run, as in a real session; each test
+ * starts from the settings of a first start. */
+static RcApplication *the_app;
+
+static RcApplication *
+make_application (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+
+  return g_object_ref (the_app);
+}
+
+static RcApplication *
+start_application (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcDatabase) database = NULL;
+  RcApplication *app;
+
+  database = rc_database_open (data_dir, &error);
+  g_assert_no_error (error);
+
+  app = rc_application_new (database, FALSE);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return app;
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the main loop run until @condition holds, as a person waits for the
+ * screen to settle; fails after five seconds. */
+#define wait_until(condition)                                             \
+  G_STMT_START {                                                          \
+    gboolean timed_out = FALSE;                                           \
+    guint timeout_id = g_timeout_add_seconds (5, timeout_cb, &timed_out); \
+    while (!(condition) && !timed_out)                                    \
+      g_main_context_iteration (NULL, TRUE);                              \
+    g_assert_false (timed_out);                                           \
+    g_source_remove (timeout_id);                                         \
+  } G_STMT_END
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_widget (child, type)))
+        return found;
+    }
+
+  return NULL;
+}
+
+static const char *
+visible_status_title (RcWindow *window)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  GtkWidget *child = adw_view_stack_get_visible_child (stack);
+
+  g_assert_true (ADW_IS_STATUS_PAGE (child));
+  return adw_status_page_get_title (ADW_STATUS_PAGE (child));
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+destroy_window (RcWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static void
+test_window_places (void)
+{
+  g_autoptr(RcApplication) app = make_application ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *last_place = NULL;
+  RcWindow *window;
+
+  window = g_object_ref (rc_window_new (app));
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* A first start opens on the news. */
+  g_assert_cmpstr (rc_window_get_place (window), ==, "news");
+  g_assert_cmpstr (visible_status_title (window), ==, "No News Yet");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.place", "s", "survey"));
+  g_assert_cmpstr (rc_window_get_place (window), ==, "survey");
+  g_assert_cmpstr (visible_status_title (window), ==, "The Survey Is Not Ready Yet");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.place", "s", "coordinator"));
+  g_assert_cmpstr (rc_window_get_place (window), ==, "coordinator");
+  g_assert_cmpstr (visible_status_title (window), ==, "Coordinator Area Is Locked");
+
+  /* A name that is not a place leaves the window where it is. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.place", "s", "elsewhere");
+  g_assert_cmpstr (rc_window_get_place (window), ==, "coordinator");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.place", "s", "news"));
+  g_assert_cmpstr (visible_status_title (window), ==, "No News Yet");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.place", "s", "survey"));
+
+  last_place = g_settings_get_string (settings, "last-place");
+  g_assert_cmpstr (last_place, ==, "survey");
+
+  destroy_window (window);
+}
+
+static void
+test_window_remembers_place_and_size (void)
+{
+  g_autoptr(RcApplication) app = make_application ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  RcWindow *window;
+  int width, height;
+
+  window = g_object_ref (rc_window_new (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 500);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.place", "s", "coordinator");
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+
+  g_settings_get (settings, "window-size", "(ii)", &width, &height);
+  g_assert_cmpint (width, ==, 700);
+  g_assert_cmpint (height, ==, 500);
+
+  /* The next start comes back to the same place, at the same size. */
+  window = g_object_ref (rc_window_new (app));
+  g_assert_cmpstr (rc_window_get_place (window), ==, "coordinator");
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 700);
+  g_assert_cmpint (height, ==, 500);
+
+  destroy_window (window);
+}
+
+static void
+test_window_adapts_to_narrow_width (void)
+{
+  g_autoptr(RcApplication) app = make_application ();
+  AdwViewSwitcherBar *bar;
+  RcWindow *window;
+
+  window = g_object_ref (rc_window_new (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* On a phone-sized window the places move to a bar at the bottom. */
+  bar = ADW_VIEW_SWITCHER_BAR (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR));
+  wait_until (adw_view_switcher_bar_get_reveal (bar));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  wait_until (!adw_view_switcher_bar_get_reveal (bar));
+
+  destroy_window (window);
+}
+
+static void
+test_window_about (void)
+{
+  g_autoptr(RcApplication) app = make_application ();
+  RcWindow *window;
+  GtkWindow *about;
+
+  window = g_object_ref (rc_window_new (app));
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_null (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==,
+                   "Resource Centre");
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==, APP_ID);
+  g_assert_nonnull (strstr (adw_about_window_get_debug_info (ADW_ABOUT_WINDOW (about)),
+                            rc_database_get_data_dir (rc_application_get_database (app))));
+
+  gtk_window_destroy (about);
+  destroy_window (window);
+}
+
+static void
+test_window_shortcuts (void)
+{
+  g_autoptr(RcApplication) app = make_application ();
+  g_auto(GStrv) quit = NULL;
+  g_auto(GStrv) help = NULL;
+  g_auto(GStrv) overlay = NULL;
+  RcWindow *window;
+  GtkWindow *shortcuts;
+
+  quit = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  help = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help");
+  g_assert_true (g_strv_contains ((const char * const *)quit, "<Control>q"));
+  g_assert_true (g_strv_contains ((const char * const *)help, "F1"));
+
+  window = g_object_ref (rc_window_new (app));
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* GtkApplication gives Ctrl+? to the shortcuts window it found in our
+   * resources. */
+  overlay = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                   "win.show-help-overlay");
+  g_assert_true (g_strv_contains ((const char * const *)overlay, "<Control>question"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  gtk_window_close (shortcuts);
+
+  destroy_window (window);
+}
+
+static gboolean
+has_cyrillic (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0x0400 && c <= 0x04FF)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Every piece of text a person can see in @root is in Kazakh or Russian. */
+static void
+assert_all_text_translated (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_child_visible (child) || !gtk_widget_get_visible (child))
+        continue;
+
+      /* Key names such as Ctrl+? are the same in every language. */
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_widget_get_css_name (child), "accelerator") != 0)
+        {
+          const char *text = gtk_label_get_text (GTK_LABEL (child));
+
+          if (*text != '\0' && !has_cyrillic (text))
+            g_error ("“%s” is not translated into %s", text, g_getenv ("LANGUAGE"));
+        }
+
+      assert_all_text_translated (child);
+    }
+}
+
+static void
+test_window_translated (void)
+{
+  g_autoptr(RcApplication) app = make_application ();
+  const char *places[] = { "news", "survey", "coordinator" };
+  GtkMenuButton *menu_button;
+  GtkPopover *popover;
+  RcWindow *window;
+
+  window = g_object_ref (rc_window_new (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 680);
+  gtk_window_present (GTK_WINDOW (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.place", "s", places[i]);
+      wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+      g_test_message ("%s: %s", places[i], visible_status_title (window));
+      assert_all_text_translated (GTK_WIDGET (window));
+    }
+
+  g_assert_true (has_cyrillic (gtk_window_get_title (GTK_WINDOW (window))));
+
+  menu_button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON));
+  gtk_menu_button_popup (menu_button);
+  popover = gtk_menu_button_get_popover (menu_button);
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  assert_all_text_translated (GTK_WIDGET (popover));
+  gtk_menu_button_popdown (menu_button);
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides the shared MIME database that
+   * GTK needs to load icons. tests/virtual-session gives the test a home
+   * of its own instead. */
+  g_test_init (&argc, &argv, NULL);
+
+  /* The translations built in this tree, not an installed copy. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RC_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_init ();
+  adw_init ();
+  the_app = start_application ();
+
+  g_test_add_func ("/window/places", test_window_places);
+  g_test_add_func ("/window/remembers-place-and-size", test_window_remembers_place_and_size);
+  g_test_add_func ("/window/adapts-to-narrow-width", test_window_adapts_to_narrow_width);
+  g_test_add_func ("/window/about", test_window_about);
+  g_test_add_func ("/window/shortcuts", test_window_shortcuts);
+
+  /* Run by meson once per language, with LANGUAGE set. */
+  if (g_strcmp0 (g_getenv ("LANGUAGE"), "kk") == 0 || g_strcmp0 (g_getenv ("LANGUAGE"), "ru") == 0)
+    g_test_add_func ("/window/translated", test_window_translated);
+
+  status = g_test_run ();
+  g_clear_object (&the_app);
+
+  return status;
+}
