@@ -192,6 +192,17 @@ test_window_remembers_place_and_size (void)
   destroy_window (window);
 }
 
+/* Phones and small kiosk screens are 360 px wide: the window must fit. */
+static void
+assert_fits_narrow_screen (RcWindow *window)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
 static void
 test_window_adapts_to_narrow_width (void)
 {
@@ -206,6 +217,7 @@ test_window_adapts_to_narrow_width (void)
   /* On a phone-sized window the places move to a bar at the bottom. */
   bar = ADW_VIEW_SWITCHER_BAR (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR));
   wait_until (adw_view_switcher_bar_get_reveal (bar));
+  assert_fits_narrow_screen (window);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   wait_until (!adw_view_switcher_bar_get_reveal (bar));
@@ -329,6 +341,7 @@ test_window_translated (void)
       wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
       g_test_message ("%s: %s", places[i], visible_status_title (window));
       assert_all_text_translated (GTK_WIDGET (window));
+      assert_fits_narrow_screen (window);
     }
 
   g_assert_true (has_cyrillic (gtk_window_get_title (GTK_WINDOW (window))));

@@ -333,7 +333,7 @@ check_ownership (RcDatabase  *self,
     {
       g_set_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_TOO_NEW,
                    _("“%s” was written by a newer version of Resource Centre "
-                     "(data version %d; this version reads up to %d). "
+                     "(data version %d; this version supports up to %d). "
                      "Update the app; the file was left as it is"),
                    self->path, user_version, rc_database_get_latest_version ());
       return FALSE;
