@@ -167,7 +167,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* tests/virtual-session gives the test a home of its own; GLib 2.74 leaks
+   * the folders of G_TEST_OPTION_ISOLATE_DIRS, which LeakSanitizer reports. */
+  g_test_init (&argc, &argv, NULL);
 
   g_assert_nonnull (g_getenv ("RC_EXECUTABLE"));
 
