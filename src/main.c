@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include <gtk/gtk.h>
+
 #include "rc-application.h"
 #include "rc-database.h"
 
@@ -79,7 +81,19 @@ main (int   argc,
    * line, with no display needed, and nothing is touched. */
   database = rc_database_open (data_dir, &error);
   if (database == NULL)
-    return fail (error);
+    {
+      int status = fail (error);
+
+      /* Started from the desktop, nobody sees standard error: say it in a
+       * dialog too, when there is a display to show it on. */
+      if (gtk_init_check ())
+        {
+          app = rc_application_new_failed (error);
+          g_application_run (G_APPLICATION (app), 1, app_argv);
+        }
+
+      return status;
+    }
 
   app = rc_application_new (database, kiosk);
 

@@ -17,6 +17,7 @@ struct _RcApplication
   AdwApplication  parent_instance;
 
   RcDatabase     *database;
+  GError         *startup_error;
   gboolean        kiosk;
 };
 
@@ -53,11 +54,56 @@ rc_application_new (RcDatabase *database,
                        NULL);
 }
 
+/**
+ * rc_application_new_failed:
+ * @error: why the app cannot start, naming the file or folder at fault
+ *
+ * Creates an application that only explains @error in a dialog, for a start
+ * from the desktop where nobody reads standard error.
+ *
+ * Returns: (transfer full): a new #RcApplication
+ */
+RcApplication *
+rc_application_new_failed (const GError *error)
+{
+  RcApplication *self;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  self = g_object_new (RC_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", RESOURCE_BASE_PATH,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       NULL);
+  self->startup_error = g_error_copy (error);
+
+  return self;
+}
+
+static void
+show_startup_error (RcApplication *self)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL,
+                                                       _("Resource Centre Cannot Start"),
+                                                       self->startup_error->message));
+  adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 rc_application_activate (GApplication *app)
 {
   RcApplication *self = RC_APPLICATION (app);
   GtkWindow *window;
+
+  if (self->startup_error != NULL)
+    {
+      show_startup_error (self);
+      return;
+    }
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
@@ -155,6 +201,7 @@ rc_application_finalize (GObject *object)
   RcApplication *self = (RcApplication *)object;
 
   g_clear_object (&self->database);
+  g_clear_error (&self->startup_error);
 
   G_OBJECT_CLASS (rc_application_parent_class)->finalize (object);
 }

@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (RcApplication, rc_application, RC, APPLICATION, AdwApplica
 
 RcApplication *rc_application_new          (RcDatabase    *database,
                                             gboolean       kiosk);
+RcApplication *rc_application_new_failed   (const GError  *error);
 RcDatabase    *rc_application_get_database (RcApplication *self);
 gboolean       rc_application_get_kiosk    (RcApplication *self);
 
