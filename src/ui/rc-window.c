@@ -16,6 +16,7 @@ struct _RcWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  gboolean              kiosk;
 
   /* Template widgets */
   AdwViewStack         *stack;
@@ -25,6 +26,7 @@ G_DEFINE_FINAL_TYPE (RcWindow, rc_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
+  PROP_KIOSK,
   PROP_PLACE,
   N_PROPS
 };
@@ -48,6 +50,7 @@ rc_window_new (RcApplication *application)
 
   return g_object_new (RC_TYPE_WINDOW,
                        "application", application,
+                       "kiosk", rc_application_get_kiosk (application),
                        NULL);
 }
 
@@ -107,7 +110,8 @@ rc_window_close_request (GtkWindow *window)
   RcWindow *self = RC_WINDOW (window);
   int width, height;
 
-  if (!gtk_window_is_fullscreen (window))
+  /* A kiosk's full screen says nothing about how staff like the window. */
+  if (!self->kiosk)
     {
       gtk_window_get_default_size (window, &width, &height);
       g_settings_set (self->settings, "window-size", "(ii)", width, height);
@@ -122,14 +126,11 @@ static void
 rc_window_constructed (GObject *object)
 {
   RcWindow *self = RC_WINDOW (object);
-  GtkApplication *app;
   int width, height;
 
   G_OBJECT_CLASS (rc_window_parent_class)->constructed (object);
 
-  app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (app != NULL && rc_application_get_kiosk (RC_APPLICATION (app)))
+  if (self->kiosk)
     {
       rc_window_set_place (self, "survey");
       gtk_window_fullscreen (GTK_WINDOW (self));
@@ -174,6 +175,10 @@ rc_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_KIOSK:
+      g_value_set_boolean (value, self->kiosk);
+      break;
+
     case PROP_PLACE:
       g_value_set_string (value, rc_window_get_place (self));
       break;
@@ -193,6 +198,10 @@ rc_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_KIOSK:
+      self->kiosk = g_value_get_boolean (value);
+      break;
+
     case PROP_PLACE:
       rc_window_set_place (self, g_value_get_string (value));
       break;
@@ -216,6 +225,17 @@ rc_window_class_init (RcWindowClass *klass)
   object_class->set_property = rc_window_set_property;
 
   window_class->close_request = rc_window_close_request;
+
+  /**
+   * RcWindow:kiosk:
+   *
+   * Whether the window is the kiosk's: full screen on the survey, and
+   * leaving the staff's window settings alone.
+   */
+  properties[PROP_KIOSK] =
+    g_param_spec_boolean ("kiosk", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * RcWindow:place:
