@@ -10,42 +10,8 @@
 #include <adwaita.h>
 
 #include "rc-application.h"
+#include "rc-test-ui.h"
 #include "rc-test-utils.h"
-
-static GtkWindow *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      if ((found = find_button (child, label)))
-        return found;
-    }
-
-  return NULL;
-}
 
 static void
 on_activate (GApplication *app,
@@ -54,7 +20,7 @@ on_activate (GApplication *app,
   GtkWidget *quit;
 
   /* Runs after RcApplication's own activate handler. */
-  *dialog = find_message_dialog ();
+  *dialog = rc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (*dialog);
 
   /* What the person reads... */
@@ -64,7 +30,7 @@ on_activate (GApplication *app,
                             g_object_get_data (G_OBJECT (app), "path")));
 
   /* ...and the one thing they can do. */
-  quit = find_button (GTK_WIDGET (*dialog), "_Quit");
+  quit = rc_test_find_button (GTK_WIDGET (*dialog), "_Quit");
   g_assert_nonnull (quit);
   g_object_add_weak_pointer (G_OBJECT (*dialog), (gpointer *)dialog);
   gtk_widget_activate (quit);

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "rc-application.h"
+#include "rc-test-ui.h"
 #include "rc-test-utils.h"
 #include "rc-window.h"
 
@@ -53,70 +54,14 @@ start_application (void)
   return app;
 }
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the main loop run until @condition holds, as a person waits for the
- * screen to settle; fails after five seconds. */
-#define wait_until(condition)                                             \
-  G_STMT_START {                                                          \
-    gboolean timed_out = FALSE;                                           \
-    guint timeout_id = g_timeout_add_seconds (5, timeout_cb, &timed_out); \
-    while (!(condition) && !timed_out)                                    \
-      g_main_context_iteration (NULL, TRUE);                              \
-    g_assert_false (timed_out);                                           \
-    g_source_remove (timeout_id);                                         \
-  } G_STMT_END
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_widget (child, type)))
-        return found;
-    }
-
-  return NULL;
-}
-
 static const char *
 visible_status_title (RcWindow *window)
 {
-  AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  AdwViewStack *stack = ADW_VIEW_STACK (rc_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   GtkWidget *child = adw_view_stack_get_visible_child (stack);
 
   g_assert_true (ADW_IS_STATUS_PAGE (child));
   return adw_status_page_get_title (ADW_STATUS_PAGE (child));
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
 }
 
 static void
@@ -126,7 +71,7 @@ destroy_window (RcWindow *window)
 
   /* Work still in flight, such as opening the manual, may hold the window
    * for a moment; anything else holding it is a leak. */
-  wait_until (G_OBJECT (window)->ref_count == 1);
+  rc_test_wait_until (G_OBJECT (window)->ref_count == 1);
   g_assert_finalize_object (window);
 }
 
@@ -179,7 +124,7 @@ test_window_remembers_place_and_size (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 700, 500);
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.place", "s", "coordinator");
-  wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  rc_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
   gtk_window_close (GTK_WINDOW (window));
   g_assert_finalize_object (window);
 
@@ -220,12 +165,12 @@ test_window_adapts_to_narrow_width (void)
   gtk_window_present (GTK_WINDOW (window));
 
   /* On a phone-sized window the places move to a bar at the bottom. */
-  bar = ADW_VIEW_SWITCHER_BAR (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR));
-  wait_until (adw_view_switcher_bar_get_reveal (bar));
+  bar = ADW_VIEW_SWITCHER_BAR (rc_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR));
+  rc_test_wait_until (adw_view_switcher_bar_get_reveal (bar));
   assert_fits_narrow_screen (window);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  wait_until (!adw_view_switcher_bar_get_reveal (bar));
+  rc_test_wait_until (!adw_view_switcher_bar_get_reveal (bar));
 
   destroy_window (window);
 }
@@ -240,10 +185,10 @@ test_window_about (void)
   window = g_object_ref (rc_window_new (app));
   gtk_window_present (GTK_WINDOW (window));
 
-  g_assert_null (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_assert_null (rc_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW));
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
 
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  about = rc_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==,
@@ -282,7 +227,7 @@ test_window_shortcuts (void)
   g_assert_true (g_strv_contains ((const char * const *)overlay, "<Control>question"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  shortcuts = rc_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
   gtk_window_close (shortcuts);
 
@@ -346,7 +291,7 @@ test_window_help_opens_page_of_place (void)
       gtk_widget_activate_action (GTK_WIDGET (window), "win.place", "s", expected[i].place);
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help", NULL));
 
-      wait_until (g_file_test (opened, G_FILE_TEST_EXISTS));
+      rc_test_wait_until (g_file_test (opened, G_FILE_TEST_EXISTS));
       g_assert_true (g_file_get_contents (opened, &uri, NULL, NULL));
       g_assert_cmpstr (uri, ==, expected[i].uri);
       g_assert_cmpint (g_unlink (opened), ==, 0);
@@ -418,7 +363,7 @@ test_window_translated (void)
   for (guint i = 0; i < G_N_ELEMENTS (places); i++)
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "win.place", "s", places[i]);
-      wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+      rc_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
       g_test_message ("%s: %s", places[i], visible_status_title (window));
       assert_all_text_translated (GTK_WIDGET (window));
       assert_fits_narrow_screen (window);
@@ -426,10 +371,10 @@ test_window_translated (void)
 
   g_assert_true (has_cyrillic (gtk_window_get_title (GTK_WINDOW (window))));
 
-  menu_button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON));
+  menu_button = GTK_MENU_BUTTON (rc_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON));
   gtk_menu_button_popup (menu_button);
   popover = gtk_menu_button_get_popover (menu_button);
-  wait_until (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  rc_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (popover)));
   assert_all_text_translated (GTK_WIDGET (popover));
   gtk_menu_button_popdown (menu_button);
 

@@ -1,0 +1,79 @@
+/* rc-test-ui.c
+ *
+ * Copyright 2026 Resource Centre contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "rc-test-ui.h"
+
+gboolean
+rc_test_timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+is_button_with_label (GtkWidget  *widget,
+                      const char *label)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget  *root,
+                 GType       type,
+                 const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (label != NULL ? is_button_with_label (child, label)
+                        : G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type, label)))
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The first widget of @type below @root, depth first. */
+GtkWidget *
+rc_test_find_widget (GtkWidget *root,
+                     GType      type)
+{
+  return find_descendant (root, type, NULL);
+}
+
+/* The button below @root whose label, mnemonic included, is @label. */
+GtkWidget *
+rc_test_find_button (GtkWidget  *root,
+                     const char *label)
+{
+  return find_descendant (root, G_TYPE_INVALID, label);
+}
+
+/* The visible toplevel window of @type, if one is shown. */
+GtkWindow *
+rc_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}

@@ -1,0 +1,33 @@
+/* rc-test-ui.h: finding and waiting for what a person sees
+ *
+ * Copyright 2026 Resource Centre contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+gboolean   rc_test_timeout_cb     (gpointer    user_data);
+GtkWidget *rc_test_find_widget    (GtkWidget  *root,
+                                   GType       type);
+GtkWidget *rc_test_find_button    (GtkWidget  *root,
+                                   const char *label);
+GtkWindow *rc_test_find_toplevel  (GType       type);
+
+/* Lets the main loop run until @condition holds, as a person waits for the
+ * screen to settle; fails after five seconds. */
+#define rc_test_wait_until(condition)                                               \
+  G_STMT_START {                                                                    \
+    gboolean rc_timed_out = FALSE;                                                  \
+    guint rc_timeout_id = g_timeout_add_seconds (5, rc_test_timeout_cb, &rc_timed_out); \
+    while (!(condition) && !rc_timed_out)                                           \
+      g_main_context_iteration (NULL, TRUE);                                        \
+    g_assert_false (rc_timed_out);                                                  \
+    g_source_remove (rc_timeout_id);                                                \
+  } G_STMT_END
+
+G_END_DECLS
