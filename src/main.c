@@ -8,18 +8,47 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <locale.h>
 
 #include <gtk/gtk.h>
 
 #include "rc-application.h"
 #include "rc-database.h"
+#include "rc-survey.h"
 
 static int
 fail (const GError *error)
 {
   g_printerr ("%s: %s\n", PACKAGE_NAME, error->message);
   return EXIT_FAILURE;
+}
+
+/* Prints what a survey editor needs: the problems, each with its place in
+ * the file, or a summary of a good definition. */
+static int
+validate_survey (const char *path)
+{
+  g_autoptr(RcSurvey) survey = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *questions = NULL;
+  g_autofree char *sections = NULL;
+  guint n_questions, n_sections;
+
+  survey = rc_survey_new_from_file (path, &error);
+  if (survey == NULL)
+    return fail (error);
+
+  n_questions = rc_survey_get_questions (survey)->len;
+  n_sections = rc_survey_get_sections (survey)->len;
+  questions = g_strdup_printf (ngettext ("%u question", "%u questions", n_questions), n_questions);
+  sections = g_strdup_printf (ngettext ("%u section", "%u sections", n_sections), n_sections);
+
+  /* Translators: the last two are "16 questions" and "2 sections" */
+  g_print (_("%s: a valid survey “%s”, version %" PRId64 ", %s in %s\n"),
+           path, rc_survey_get_id (survey), rc_survey_get_version (survey), questions, sections);
+
+  return EXIT_SUCCESS;
 }
 
 int
@@ -32,6 +61,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *default_dir = rc_database_get_default_data_dir ();
   g_autofree char *data_dir = NULL;
+  g_autofree char *survey_file = NULL;
   gboolean kiosk = FALSE;
   gboolean version = FALSE;
   char *app_argv[] = { argv[0], NULL };
@@ -40,6 +70,8 @@ main (int   argc,
       N_("Keep the database in DIR instead of the user’s data folder"), N_("DIR") },
     { "kiosk", 0, 0, G_OPTION_ARG_NONE, &kiosk,
       N_("Open straight into the survey, full screen"), NULL },
+    { "validate-survey", 0, 0, G_OPTION_ARG_FILENAME, &survey_file,
+      N_("Check a survey definition and list every problem in it"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
     { NULL }
@@ -73,6 +105,9 @@ main (int   argc,
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
+
+  if (survey_file != NULL)
+    return validate_survey (survey_file);
 
   if (data_dir == NULL)
     data_dir = g_strdup (default_dir);

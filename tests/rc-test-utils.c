@@ -18,3 +18,14 @@ rc_test_make_temp_dir (void)
   g_assert_no_error (error);
   return dir;
 }
+
+/* A survey definition from tests/fixtures/surveys/. */
+RcSurvey *
+rc_test_load_survey (const char  *fixture_name,
+                     GError     **error)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "surveys",
+                                                 fixture_name, NULL);
+
+  return rc_survey_new_from_file (path, error);
+}

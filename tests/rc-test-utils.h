@@ -7,10 +7,12 @@
 
 #pragma once
 
-#include <glib.h>
+#include "rc-survey.h"
 
 G_BEGIN_DECLS
 
-char *rc_test_make_temp_dir (void);
+char     *rc_test_make_temp_dir     (void);
+RcSurvey *rc_test_load_survey       (const char *fixture_name,
+                                     GError    **error);
 
 G_END_DECLS

@@ -163,6 +163,47 @@ test_cli_corrupt_database (void)
   g_assert_cmpint (after_st.st_mtime, ==, before_st.st_mtime);
 }
 
+static void
+test_cli_validate_survey_good (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "surveys",
+                                                 "all-types.json", NULL);
+  g_autofree char *option = g_strconcat ("--validate-survey=", path, NULL);
+  g_autofree char *expected = g_strdup_printf ("%s: a valid survey “all_types”, version 3, "
+                                               "16 questions in 2 sections\n", path);
+  g_auto(RunResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  run (&result, option, NULL);
+
+  g_assert_true (g_spawn_check_wait_status (result.status, &error));
+  g_assert_cmpstr (result.out, ==, expected);
+}
+
+static void
+test_cli_validate_survey_bad (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "surveys",
+                                                 "error-several.json", NULL);
+  g_autofree char *option = g_strconcat ("--validate-survey=", path, NULL);
+  g_auto(RunResult) result = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+
+  run (&result, option, NULL);
+
+  /* Every problem on a line of its own, each with its place in the file. */
+  g_assert_false (g_spawn_check_wait_status (result.status, &error));
+  lines = g_strsplit (result.err, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 4);
+  g_assert_true (g_str_has_prefix (lines[0], "resource-center: "));
+  g_assert_nonnull (strstr (lines[0], path));
+  g_assert_true (g_strv_contains ((const char * const *)lines,
+                                  "sections[0].questions[2].type: unknown question type “slider”"));
+  g_assert_true (g_strv_contains ((const char * const *)lines,
+                                  "thanks: the text in “ru” is missing, and the survey is offered in it"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -178,6 +219,8 @@ main (int   argc,
   g_test_add_func ("/cli/data-dir-is-a-file", test_cli_data_dir_is_a_file);
   g_test_add_func ("/cli/data-dir-not-writable", test_cli_data_dir_not_writable);
   g_test_add_func ("/cli/corrupt-database", test_cli_corrupt_database);
+  g_test_add_func ("/cli/validate-survey-good", test_cli_validate_survey_good);
+  g_test_add_func ("/cli/validate-survey-bad", test_cli_validate_survey_bad);
 
   return g_test_run ();
 }

@@ -381,6 +381,21 @@ test_window_translated (void)
   destroy_window (window);
 }
 
+static void
+test_window_submission_time_setting (void)
+{
+  g_autoptr(RcApplication) app = make_application ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  RcResponseStore *store = rc_application_get_response_store (app);
+
+  /* Only the day, unless the centre chooses otherwise. */
+  g_assert_false (rc_response_store_get_keep_full_time (store));
+  g_settings_set_boolean (settings, "keep-full-submission-time", TRUE);
+  g_assert_true (rc_response_store_get_keep_full_time (store));
+  g_settings_reset (settings, "keep-full-submission-time");
+  g_assert_false (rc_response_store_get_keep_full_time (store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -407,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/window/about", test_window_about);
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/window/help-opens-page-of-place", test_window_help_opens_page_of_place);
+  g_test_add_func ("/window/submission-time-setting", test_window_submission_time_setting);
 
   /* Run by meson once per language, with LANGUAGE set. */
   if (g_strcmp0 (g_getenv ("LANGUAGE"), "kk") == 0 || g_strcmp0 (g_getenv ("LANGUAGE"), "ru") == 0)

@@ -57,6 +57,37 @@ static const char * const migrations[] = {
   "  device_id TEXT NOT NULL,"
   "  created_at TEXT NOT NULL"
   ");",
+
+  /* 2: submitted responses. The answers are kept whole as JSON, and once
+   * more a row per answer (a row per choice of a multiple choice) so that
+   * counting the answers to a question is an index scan. The definitions
+   * answered are kept so every export carries its own codebook. */
+  "CREATE TABLE surveys ("
+  "  id TEXT NOT NULL,"
+  "  version INTEGER NOT NULL,"
+  "  definition TEXT NOT NULL CHECK (json_valid (definition)),"
+  "  PRIMARY KEY (id, version)"
+  ");"
+  "CREATE TABLE responses ("
+  "  id TEXT PRIMARY KEY,"
+  "  survey_id TEXT NOT NULL,"
+  "  survey_version INTEGER NOT NULL,"
+  "  device_id TEXT NOT NULL,"
+  "  language TEXT NOT NULL,"
+  "  submitted_at TEXT NOT NULL,"
+  "  duration_minutes INTEGER NOT NULL CHECK (duration_minutes >= 0),"
+  "  answers TEXT NOT NULL CHECK (json_valid (answers)),"
+  "  FOREIGN KEY (survey_id, survey_version) REFERENCES surveys (id, version)"
+  ");"
+  "CREATE INDEX responses_by_survey ON responses (survey_id, survey_version, submitted_at);"
+  "CREATE INDEX responses_by_time ON responses (submitted_at);"
+  "CREATE TABLE answers ("
+  "  response_id TEXT NOT NULL REFERENCES responses (id) ON DELETE CASCADE,"
+  "  question_id TEXT NOT NULL,"
+  "  value NOT NULL,"
+  "  PRIMARY KEY (response_id, question_id, value)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX answers_by_question ON answers (question_id, value);",
 };
 
 int
@@ -252,8 +283,18 @@ prepare_database_file (const char  *path,
   return TRUE;
 }
 
-static gboolean
-set_sqlite_error (RcDatabase  *self,
+/**
+ * rc_database_fail:
+ * @self: a database
+ * @rc: what SQLite returned
+ * @error: a location for a #GError
+ *
+ * Sets @error from a failed SQLite call, naming the database file.
+ *
+ * Returns: %FALSE, to return it at once
+ */
+gboolean
+rc_database_fail (RcDatabase  *self,
                   int          rc,
                   GError     **error)
 {
@@ -269,17 +310,41 @@ set_sqlite_error (RcDatabase  *self,
   return FALSE;
 }
 
-static gboolean
-exec_sql (RcDatabase  *self,
-          const char  *sql,
-          GError     **error)
+gboolean
+rc_database_exec (RcDatabase  *self,
+                  const char  *sql,
+                  GError     **error)
 {
   int rc = sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
-    return set_sqlite_error (self, rc, error);
+    return rc_database_fail (self, rc, error);
 
   return TRUE;
+}
+
+/**
+ * rc_database_prepare:
+ *
+ * Returns: (transfer full) (nullable): the statement, to finalize, or %NULL
+ *   with @error set
+ */
+sqlite3_stmt *
+rc_database_prepare (RcDatabase  *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_finalize (stmt);
+      rc_database_fail (self, rc, error);
+      return NULL;
+    }
+
+  return stmt;
 }
 
 static gboolean
@@ -298,7 +363,7 @@ query_int (RcDatabase  *self,
   if (rc != SQLITE_ROW)
     {
       sqlite3_finalize (stmt);
-      return set_sqlite_error (self, rc, error);
+      return rc_database_fail (self, rc, error);
     }
 
   *out_value = sqlite3_column_int (stmt, 0);
@@ -365,7 +430,7 @@ ensure_device_id (RcDatabase  *self,
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, rc, error);
+    return rc_database_fail (self, rc, error);
 
   rc = sqlite3_prepare_v2 (self->handle, "SELECT device_id FROM device WHERE id = 1",
                            -1, &stmt, NULL);
@@ -376,7 +441,7 @@ ensure_device_id (RcDatabase  *self,
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_ROW)
-    return set_sqlite_error (self, rc, error);
+    return rc_database_fail (self, rc, error);
 
   return TRUE;
 }
@@ -391,7 +456,7 @@ migrate (RcDatabase  *self,
 
   /* IMMEDIATE takes the write lock now, so two instances starting at once
    * cannot both run the same migration. */
-  if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+  if (!rc_database_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   if (!query_int (self, "PRAGMA user_version", &version, error))
@@ -399,17 +464,17 @@ migrate (RcDatabase  *self,
 
   for (; version < rc_database_get_latest_version (); version++)
     {
-      if (!exec_sql (self, migrations[version], error))
+      if (!rc_database_exec (self, migrations[version], error))
         goto rollback;
     }
 
   set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
   set_application_id = g_strdup_printf ("PRAGMA application_id = %d", RC_SQLITE_APPLICATION_ID);
 
-  if (!exec_sql (self, set_application_id, error) ||
-      !exec_sql (self, set_version, error) ||
+  if (!rc_database_exec (self, set_application_id, error) ||
+      !rc_database_exec (self, set_version, error) ||
       !ensure_device_id (self, error) ||
-      !exec_sql (self, "COMMIT", error))
+      !rc_database_exec (self, "COMMIT", error))
     goto rollback;
 
   self->schema_version = version;
@@ -457,7 +522,7 @@ rc_database_open (const char  *data_dir,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, rc, error);
+      rc_database_fail (self, rc, error);
       return NULL;
     }
 
@@ -469,7 +534,7 @@ rc_database_open (const char  *data_dir,
     return NULL;
 
   /* FULL: a response acknowledged to the respondent must survive a power cut. */
-  if (!exec_sql (self,
+  if (!rc_database_exec (self,
                  "PRAGMA journal_mode = WAL;"
                  "PRAGMA synchronous = FULL;"
                  "PRAGMA foreign_keys = ON;",

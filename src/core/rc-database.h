@@ -38,5 +38,14 @@ const char  *rc_database_get_path             (RcDatabase  *self);
 int          rc_database_get_schema_version   (RcDatabase  *self);
 const char  *rc_database_get_device_id        (RcDatabase  *self);
 sqlite3     *rc_database_get_handle           (RcDatabase  *self);
+gboolean     rc_database_exec                 (RcDatabase  *self,
+                                               const char  *sql,
+                                               GError     **error);
+sqlite3_stmt *rc_database_prepare             (RcDatabase  *self,
+                                               const char  *sql,
+                                               GError     **error);
+gboolean     rc_database_fail                 (RcDatabase  *self,
+                                               int          rc,
+                                               GError     **error);
 
 G_END_DECLS

@@ -16,8 +16,10 @@ struct _RcApplication
 {
   AdwApplication  parent_instance;
 
-  RcDatabase     *database;
-  GError         *startup_error;
+  RcDatabase      *database;
+  RcResponseStore *response_store;
+  GSettings       *settings;
+  GError          *startup_error;
   gboolean        kiosk;
 };
 
@@ -181,10 +183,19 @@ static const GActionEntry app_actions[] = {
 static void
 rc_application_startup (GApplication *app)
 {
+  RcApplication *self = RC_APPLICATION (app);
   static const char *quit_accels[] = { "<Primary>q", NULL };
   static const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (rc_application_parent_class)->startup (app);
+
+  if (self->database != NULL)
+    {
+      self->settings = g_settings_new (APP_ID);
+      self->response_store = rc_response_store_new (self->database);
+      g_settings_bind (self->settings, "keep-full-submission-time",
+                       self->response_store, "keep-full-time", G_SETTINGS_BIND_GET);
+    }
 
   g_action_map_add_action_entries (G_ACTION_MAP (app),
                                    app_actions,
@@ -200,6 +211,8 @@ rc_application_finalize (GObject *object)
 {
   RcApplication *self = (RcApplication *)object;
 
+  g_clear_object (&self->response_store);
+  g_clear_object (&self->settings);
   g_clear_object (&self->database);
   g_clear_error (&self->startup_error);
 
@@ -289,6 +302,20 @@ rc_application_get_database (RcApplication *self)
   g_return_val_if_fail (RC_IS_APPLICATION (self), NULL);
 
   return self->database;
+}
+
+/**
+ * rc_application_get_response_store:
+ *
+ * Returns: (transfer none) (nullable): where submitted responses go, once
+ *   the application has started
+ */
+RcResponseStore *
+rc_application_get_response_store (RcApplication *self)
+{
+  g_return_val_if_fail (RC_IS_APPLICATION (self), NULL);
+
+  return self->response_store;
 }
 
 gboolean

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "rc-database.h"
+#include "rc-response-store.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +21,8 @@ G_DECLARE_FINAL_TYPE (RcApplication, rc_application, RC, APPLICATION, AdwApplica
 RcApplication *rc_application_new          (RcDatabase    *database,
                                             gboolean       kiosk);
 RcApplication *rc_application_new_failed   (const GError  *error);
-RcDatabase    *rc_application_get_database (RcApplication *self);
+RcDatabase      *rc_application_get_database       (RcApplication *self);
+RcResponseStore *rc_application_get_response_store (RcApplication *self);
 gboolean       rc_application_get_kiosk    (RcApplication *self);
 
 G_END_DECLS

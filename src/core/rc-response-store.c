@@ -1,0 +1,482 @@
+/* rc-response-store.c
+ *
+ * Copyright 2026 Resource Centre contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rc-response-store.h"
+
+struct _RcResponseStore
+{
+  GObject     parent_instance;
+
+  RcDatabase *database;
+  gboolean    keep_full_time;
+};
+
+G_DEFINE_FINAL_TYPE (RcResponseStore, rc_response_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_KEEP_FULL_TIME,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+rc_response_store_finalize (GObject *object)
+{
+  RcResponseStore *self = (RcResponseStore *)object;
+
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (rc_response_store_parent_class)->finalize (object);
+}
+
+static void
+rc_response_store_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RcResponseStore *self = RC_RESPONSE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    case PROP_KEEP_FULL_TIME:
+      g_value_set_boolean (value, self->keep_full_time);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rc_response_store_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RcResponseStore *self = RC_RESPONSE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+
+    case PROP_KEEP_FULL_TIME:
+      rc_response_store_set_keep_full_time (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rc_response_store_class_init (RcResponseStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rc_response_store_finalize;
+  object_class->get_property = rc_response_store_get_property;
+  object_class->set_property = rc_response_store_set_property;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         RC_TYPE_DATABASE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RcResponseStore:keep-full-time:
+   *
+   * Whether to store the time of submission to the second. By default only
+   * the day is kept: at a kiosk the exact time can tell who answered.
+   */
+  properties[PROP_KEEP_FULL_TIME] =
+    g_param_spec_boolean ("keep-full-time", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rc_response_store_init (RcResponseStore *self)
+{
+}
+
+RcResponseStore *
+rc_response_store_new (RcDatabase *database)
+{
+  g_return_val_if_fail (RC_IS_DATABASE (database), NULL);
+
+  return g_object_new (RC_TYPE_RESPONSE_STORE, "database", database, NULL);
+}
+
+gboolean
+rc_response_store_get_keep_full_time (RcResponseStore *self)
+{
+  g_return_val_if_fail (RC_IS_RESPONSE_STORE (self), FALSE);
+  return self->keep_full_time;
+}
+
+void
+rc_response_store_set_keep_full_time (RcResponseStore *self,
+                                      gboolean         keep_full_time)
+{
+  g_return_if_fail (RC_IS_RESPONSE_STORE (self));
+
+  keep_full_time = !!keep_full_time;
+  if (self->keep_full_time == keep_full_time)
+    return;
+
+  self->keep_full_time = keep_full_time;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEEP_FULL_TIME]);
+}
+
+static void
+bind_json_value (sqlite3_stmt *stmt,
+                 int           column,
+                 JsonNode     *value)
+{
+  if (json_node_get_value_type (value) == G_TYPE_INT64)
+    sqlite3_bind_int64 (stmt, column, json_node_get_int (value));
+  else
+    sqlite3_bind_text (stmt, column, json_node_get_string (value), -1, SQLITE_TRANSIENT);
+}
+
+static gboolean
+step_done (RcDatabase    *database,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    return rc_database_fail (database, rc, error);
+
+  return TRUE;
+}
+
+static gboolean
+insert_survey (RcResponseStore  *self,
+               RcSurvey         *survey,
+               GError          **error)
+{
+  g_autofree char *definition = json_to_string (rc_survey_get_definition (survey), FALSE);
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  stmt = rc_database_prepare (self->database,
+                              "INSERT OR IGNORE INTO surveys (id, version, definition) "
+                              "VALUES (?1, ?2, ?3)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, rc_survey_get_id (survey), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, rc_survey_get_version (survey));
+  sqlite3_bind_text (stmt, 3, definition, -1, SQLITE_STATIC);
+  ok = step_done (self->database, stmt, error);
+  sqlite3_finalize (stmt);
+
+  return ok;
+}
+
+static gboolean
+insert_answers (RcResponseStore  *self,
+                const char       *response_id,
+                JsonObject       *answers,
+                GError          **error)
+{
+  g_autoptr(GList) members = json_object_get_members (answers);
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+
+  stmt = rc_database_prepare (self->database,
+                              "INSERT INTO answers (response_id, question_id, value) "
+                              "VALUES (?1, ?2, ?3)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, response_id, -1, SQLITE_STATIC);
+
+  for (const GList *l = members; ok && l != NULL; l = l->next)
+    {
+      const char *question_id = l->data;
+      JsonNode *answer = json_object_get_member (answers, question_id);
+      JsonArray *choices = JSON_NODE_HOLDS_ARRAY (answer) ? json_node_get_array (answer) : NULL;
+      guint n_values = choices ? json_array_get_length (choices) : 1;
+
+      sqlite3_bind_text (stmt, 2, question_id, -1, SQLITE_STATIC);
+
+      /* A row per choice, so "how many chose X" is one index lookup. */
+      for (guint i = 0; ok && i < n_values; i++)
+        {
+          bind_json_value (stmt, 3, choices ? json_array_get_element (choices, i) : answer);
+          ok = step_done (self->database, stmt, error);
+          sqlite3_reset (stmt);
+        }
+    }
+
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static char *
+format_submission_time (RcResponseStore *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (self->keep_full_time)
+    return g_date_time_format_iso8601 (now);
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/**
+ * rc_response_store_save:
+ * @self: a store
+ * @response: a complete response
+ * @error: a location for a #GError
+ *
+ * Saves @response durably in one transaction: when this returns, the
+ * response survives a crash or a power cut. An incomplete or invalid
+ * response is refused and nothing is written.
+ *
+ * Returns: (transfer full): the new response's id, or %NULL with @error set
+ */
+char *
+rc_response_store_save (RcResponseStore  *self,
+                        RcResponse       *response,
+                        GError          **error)
+{
+  g_autofree char *response_id = g_uuid_string_random ();
+  g_autofree char *submitted_at = NULL;
+  g_autofree char *answers_text = NULL;
+  g_autoptr(JsonNode) answers = NULL;
+  RcSurvey *survey;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (RC_IS_RESPONSE_STORE (self), NULL);
+  g_return_val_if_fail (RC_IS_RESPONSE (response), NULL);
+
+  if (!rc_response_validate (response, error))
+    return NULL;
+
+  survey = rc_response_get_survey (response);
+  answers = rc_response_dup_answers (response);
+  answers_text = json_to_string (answers, FALSE);
+  submitted_at = format_submission_time (self);
+
+  if (!rc_database_exec (self->database, "BEGIN IMMEDIATE", error))
+    return NULL;
+
+  ok = insert_survey (self, survey, error);
+
+  if (ok && (stmt = rc_database_prepare (self->database,
+                                         "INSERT INTO responses (id, survey_id, survey_version, "
+                                         "device_id, language, submitted_at, duration_minutes, "
+                                         "answers) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                         error)))
+    {
+      sqlite3_bind_text (stmt, 1, response_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, rc_survey_get_id (survey), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, rc_survey_get_version (survey));
+      sqlite3_bind_text (stmt, 4, rc_database_get_device_id (self->database), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, rc_response_get_language (response), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, submitted_at, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 7, rc_response_get_elapsed_minutes (response));
+      sqlite3_bind_text (stmt, 8, answers_text, -1, SQLITE_STATIC);
+      ok = step_done (self->database, stmt, error);
+      sqlite3_finalize (stmt);
+    }
+  else
+    {
+      ok = FALSE;
+    }
+
+  ok = ok && insert_answers (self, response_id, json_node_get_object (answers), error);
+  ok = ok && rc_database_exec (self->database, "COMMIT", error);
+
+  if (!ok)
+    {
+      sqlite3_exec (rc_database_get_handle (self->database), "ROLLBACK", NULL, NULL, NULL);
+      return NULL;
+    }
+
+  return g_steal_pointer (&response_id);
+}
+
+/**
+ * rc_response_store_load:
+ *
+ * Returns: (transfer full): the stored response as a JSON object with its
+ *   id, survey_id, survey_version, device_id, language, submitted_at,
+ *   duration_minutes and answers; or %NULL with @error set
+ */
+JsonNode *
+rc_response_store_load (RcResponseStore  *self,
+                        const char       *response_id,
+                        GError          **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RC_IS_RESPONSE_STORE (self), NULL);
+  g_return_val_if_fail (response_id != NULL, NULL);
+
+  stmt = rc_database_prepare (self->database,
+                              "SELECT id, survey_id, survey_version, device_id, language, "
+                              "submitted_at, duration_minutes, answers FROM responses WHERE id = ?1",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, response_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_finalize (stmt);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no response “%s”"), response_id);
+      return NULL;
+    }
+
+  if (rc != SQLITE_ROW ||
+      !json_parser_load_from_data (parser, (const char *)sqlite3_column_text (stmt, 7), -1, error))
+    {
+      if (rc != SQLITE_ROW)
+        rc_database_fail (self->database, rc, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, (const char *)sqlite3_column_text (stmt, 0));
+  json_builder_set_member_name (builder, "survey_id");
+  json_builder_add_string_value (builder, (const char *)sqlite3_column_text (stmt, 1));
+  json_builder_set_member_name (builder, "survey_version");
+  json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 2));
+  json_builder_set_member_name (builder, "device_id");
+  json_builder_add_string_value (builder, (const char *)sqlite3_column_text (stmt, 3));
+  json_builder_set_member_name (builder, "language");
+  json_builder_add_string_value (builder, (const char *)sqlite3_column_text (stmt, 4));
+  json_builder_set_member_name (builder, "submitted_at");
+  json_builder_add_string_value (builder, (const char *)sqlite3_column_text (stmt, 5));
+  json_builder_set_member_name (builder, "duration_minutes");
+  json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 6));
+  json_builder_set_member_name (builder, "answers");
+  json_builder_add_value (builder, json_node_copy (json_parser_get_root (parser)));
+  json_builder_end_object (builder);
+  sqlite3_finalize (stmt);
+
+  return json_builder_get_root (builder);
+}
+
+/**
+ * rc_response_store_count:
+ * @survey_id: (nullable): count only this survey's responses
+ *
+ * Returns: the number of responses, or -1 with @error set
+ */
+gint64
+rc_response_store_count (RcResponseStore  *self,
+                         const char       *survey_id,
+                         GError          **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+  int rc;
+
+  g_return_val_if_fail (RC_IS_RESPONSE_STORE (self), -1);
+
+  stmt = rc_database_prepare (self->database,
+                              "SELECT count(*) FROM responses WHERE ?1 IS NULL OR survey_id = ?1",
+                              error);
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, survey_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    rc_database_fail (self->database, rc, error);
+  sqlite3_finalize (stmt);
+
+  return count;
+}
+
+/**
+ * rc_response_store_count_answers:
+ * @survey_id: the survey
+ * @question_id: one of its questions
+ *
+ * Counts how often each answer was given, a choice of a multiple-choice
+ * question counting once for each response that chose it.
+ *
+ * Returns: (transfer full) (element-type utf8 guint): each answer, as text,
+ *   and its count; or %NULL with @error set
+ */
+GHashTable *
+rc_response_store_count_answers (RcResponseStore  *self,
+                                 const char       *survey_id,
+                                 const char       *question_id,
+                                 GError          **error)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RC_IS_RESPONSE_STORE (self), NULL);
+  g_return_val_if_fail (survey_id != NULL, NULL);
+  g_return_val_if_fail (question_id != NULL, NULL);
+
+  stmt = rc_database_prepare (self->database,
+                              "SELECT a.value, count(*) FROM answers AS a "
+                              "JOIN responses AS r ON r.id = a.response_id "
+                              "WHERE a.question_id = ?2 AND r.survey_id = ?1 "
+                              "GROUP BY a.value",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, survey_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, question_id, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (counts,
+                         g_strdup ((const char *)sqlite3_column_text (stmt, 0)),
+                         GUINT_TO_POINTER ((guint)sqlite3_column_int64 (stmt, 1)));
+
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      rc_database_fail (self->database, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&counts);
+}

@@ -1,0 +1,26 @@
+/* rc-text.h
+ *
+ * Copyright 2026 Resource Centre contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A text of a survey definition in each language the app knows. */
+typedef struct
+{
+  char *kk;
+  char *ru;
+  char *en;
+} RcText;
+
+const char *rc_text_get   (const RcText *text,
+                           const char   *language);
+void        rc_text_clear (RcText       *text);
+
+G_END_DECLS
