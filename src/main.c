@@ -13,6 +13,7 @@
 
 #include <gtk/gtk.h>
 
+#include "rc-active-survey.h"
 #include "rc-application.h"
 #include "rc-database.h"
 #include "rc-survey.h"
@@ -58,6 +59,7 @@ main (int   argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(RcApplication) app = NULL;
   g_autoptr(RcDatabase) database = NULL;
+  g_autoptr(RcSurvey) survey = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *default_dir = rc_database_get_default_data_dir ();
   g_autofree char *data_dir = NULL;
@@ -115,7 +117,10 @@ main (int   argc,
   /* Opened before any window so that a bad data folder is reported in one
    * line, with no display needed, and nothing is touched. */
   database = rc_database_open (data_dir, &error);
-  if (database == NULL)
+  if (database != NULL)
+    survey = rc_active_survey_load (data_dir, &error);
+
+  if (database == NULL || survey == NULL)
     {
       int status = fail (error);
 
@@ -130,7 +135,7 @@ main (int   argc,
       return status;
     }
 
-  app = rc_application_new (database, kiosk);
+  app = rc_application_new (database, survey, kiosk);
 
   /* Another data folder is another installation: it must not be handed to
    * an instance that is already running on the default one. */

@@ -43,6 +43,7 @@ test_kiosk_opens_on_survey (void)
   g_autofree char *data_dir = rc_test_make_temp_dir ();
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(RcDatabase) database = NULL;
+  g_autoptr(RcSurvey) survey = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RcApplication) app = NULL;
   char *argv[] = { (char *)"resource-center", NULL };
@@ -53,8 +54,10 @@ test_kiosk_opens_on_survey (void)
 
   database = rc_database_open (data_dir, &error);
   g_assert_no_error (error);
+  survey = rc_survey_new_bundled (&error);
+  g_assert_no_error (error);
 
-  app = rc_application_new (database, TRUE);
+  app = rc_application_new (database, survey, TRUE);
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);
 

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "rc-active-survey.h"
 #include "rc-survey.h"
 #include "rc-test-utils.h"
 
@@ -239,6 +240,51 @@ test_survey_bundled_under_ten_minutes (void)
     }
 }
 
+static void
+test_survey_install (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autofree char *installed = g_build_filename (data_dir, RC_ACTIVE_SURVEY_FILE_NAME, NULL);
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "fixtures", "surveys",
+                                                 "all-types.json", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "fixtures", "surveys",
+                                                "error-unknown-type.json", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  RcSurvey *survey;
+
+  /* A new installation asks the bundled survey. */
+  survey = rc_active_survey_load (data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rc_survey_get_id (survey), ==, "womens_rights_express");
+  g_object_unref (survey);
+
+  /* A bad definition changes nothing. */
+  g_assert_null (rc_active_survey_install (data_dir, bad, &error));
+  g_assert_error (error, RC_SURVEY_ERROR, RC_SURVEY_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (installed, G_FILE_TEST_EXISTS));
+
+  survey = rc_active_survey_install (data_dir, good, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rc_survey_get_id (survey), ==, "all_types");
+  g_object_unref (survey);
+
+  /* It is the survey from now on, also after a restart... */
+  survey = rc_active_survey_load (data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rc_survey_get_id (survey), ==, "all_types");
+  g_object_unref (survey);
+
+  /* ...and a later bad file leaves it in place, to the byte. */
+  g_assert_true (g_file_get_contents (installed, &before, NULL, NULL));
+  g_assert_null (rc_active_survey_install (data_dir, bad, &error));
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (installed, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -252,6 +298,7 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/survey/broken/%s", broken[i].file);
       g_test_add_data_func (path, GUINT_TO_POINTER (i), test_survey_broken);
     }
+  g_test_add_func ("/survey/install", test_survey_install);
   g_test_add_func ("/survey/bundled", test_survey_bundled);
   g_test_add_func ("/survey/bundled-under-ten-minutes", test_survey_bundled_under_ten_minutes);
 

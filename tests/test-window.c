@@ -41,12 +41,15 @@ start_application (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *data_dir = rc_test_make_temp_dir ();
   g_autoptr(RcDatabase) database = NULL;
+  g_autoptr(RcSurvey) survey = NULL;
   RcApplication *app;
 
   database = rc_database_open (data_dir, &error);
   g_assert_no_error (error);
+  survey = rc_survey_new_bundled (&error);
+  g_assert_no_error (error);
 
-  app = rc_application_new (database, FALSE);
+  app = rc_application_new (database, survey, FALSE);
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
@@ -387,6 +390,8 @@ test_window_submission_time_setting (void)
   g_autoptr(RcApplication) app = make_application ();
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   RcResponseStore *store = rc_application_get_response_store (app);
+
+  g_assert_cmpstr (rc_survey_get_id (rc_application_get_survey (app)), ==, "womens_rights_express");
 
   /* Only the day, unless the centre chooses otherwise. */
   g_assert_false (rc_response_store_get_keep_full_time (store));

@@ -18,6 +18,7 @@ struct _RcApplication
 
   RcDatabase      *database;
   RcResponseStore *response_store;
+  RcSurvey        *survey;
   GSettings       *settings;
   GError          *startup_error;
   gboolean        kiosk;
@@ -28,6 +29,7 @@ G_DEFINE_FINAL_TYPE (RcApplication, rc_application, ADW_TYPE_APPLICATION)
 enum {
   PROP_0,
   PROP_DATABASE,
+  PROP_SURVEY,
   PROP_KIOSK,
   N_PROPS
 };
@@ -37,21 +39,25 @@ static GParamSpec *properties[N_PROPS];
 /**
  * rc_application_new:
  * @database: the opened database of this installation
+ * @survey: the survey this installation asks
  * @kiosk: whether to open straight into the survey, full screen
  *
  * Returns: (transfer full): a new #RcApplication
  */
 RcApplication *
 rc_application_new (RcDatabase *database,
+                    RcSurvey   *survey,
                     gboolean    kiosk)
 {
   g_return_val_if_fail (RC_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (RC_IS_SURVEY (survey), NULL);
 
   return g_object_new (RC_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "resource-base-path", RESOURCE_BASE_PATH,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "database", database,
+                       "survey", survey,
                        "kiosk", kiosk,
                        NULL);
 }
@@ -212,6 +218,7 @@ rc_application_finalize (GObject *object)
   RcApplication *self = (RcApplication *)object;
 
   g_clear_object (&self->response_store);
+  g_clear_object (&self->survey);
   g_clear_object (&self->settings);
   g_clear_object (&self->database);
   g_clear_error (&self->startup_error);
@@ -231,6 +238,10 @@ rc_application_get_property (GObject    *object,
     {
     case PROP_DATABASE:
       g_value_set_object (value, self->database);
+      break;
+
+    case PROP_SURVEY:
+      g_value_set_object (value, self->survey);
       break;
 
     case PROP_KIOSK:
@@ -254,6 +265,10 @@ rc_application_set_property (GObject      *object,
     {
     case PROP_DATABASE:
       self->database = g_value_dup_object (value);
+      break;
+
+    case PROP_SURVEY:
+      self->survey = g_value_dup_object (value);
       break;
 
     case PROP_KIOSK:
@@ -281,6 +296,11 @@ rc_application_class_init (RcApplicationClass *klass)
   properties[PROP_DATABASE] =
     g_param_spec_object ("database", NULL, NULL,
                          RC_TYPE_DATABASE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SURVEY] =
+    g_param_spec_object ("survey", NULL, NULL,
+                         RC_TYPE_SURVEY,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_KIOSK] =
@@ -316,6 +336,19 @@ rc_application_get_response_store (RcApplication *self)
   g_return_val_if_fail (RC_IS_APPLICATION (self), NULL);
 
   return self->response_store;
+}
+
+/**
+ * rc_application_get_survey:
+ *
+ * Returns: (transfer none) (nullable): the survey this installation asks
+ */
+RcSurvey *
+rc_application_get_survey (RcApplication *self)
+{
+  g_return_val_if_fail (RC_IS_APPLICATION (self), NULL);
+
+  return self->survey;
 }
 
 gboolean

@@ -19,10 +19,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RcApplication, rc_application, RC, APPLICATION, AdwApplication)
 
 RcApplication *rc_application_new          (RcDatabase    *database,
+                                            RcSurvey      *survey,
                                             gboolean       kiosk);
 RcApplication *rc_application_new_failed   (const GError  *error);
 RcDatabase      *rc_application_get_database       (RcApplication *self);
 RcResponseStore *rc_application_get_response_store (RcApplication *self);
+RcSurvey        *rc_application_get_survey         (RcApplication *self);
 gboolean       rc_application_get_kiosk    (RcApplication *self);
 
 G_END_DECLS
