@@ -10,12 +10,17 @@
 #include <glib/gi18n.h>
 #include <inttypes.h>
 #include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include <gtk/gtk.h>
 
 #include "rc-active-survey.h"
 #include "rc-application.h"
 #include "rc-database.h"
+#include "rc-pin.h"
 #include "rc-survey.h"
 
 static int
@@ -52,6 +57,57 @@ validate_survey (const char *path)
   return EXIT_SUCCESS;
 }
 
+/* Reads one line; at a terminal, without showing what is typed. */
+static char *
+read_pin (void)
+{
+  struct termios saved, quiet;
+  gboolean at_terminal = isatty (STDIN_FILENO) && tcgetattr (STDIN_FILENO, &saved) == 0;
+  char line[64] = "";
+
+  if (at_terminal)
+    {
+      g_printerr ("%s", _("New coordinator PIN: "));
+      quiet = saved;
+      quiet.c_lflag &= ~ECHO;
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+
+  if (fgets (line, sizeof line, stdin) == NULL)
+    line[0] = '\0';
+
+  if (at_terminal)
+    {
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+      g_printerr ("\n");
+    }
+
+  line[strcspn (line, "\r\n")] = '\0';
+  return g_strdup (line);
+}
+
+/* For setting up kiosks by script: the PIN comes on standard input, never
+ * on the command line, where other users of the computer could see it. */
+static int
+set_coordinator_pin (const char *data_dir)
+{
+  g_autoptr(RcDatabase) database = NULL;
+  g_autoptr(RcPin) pin = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *typed = NULL;
+
+  if (!(database = rc_database_open (data_dir, &error)))
+    return fail (error);
+
+  typed = read_pin ();
+  pin = rc_pin_new (database);
+  if (!rc_pin_set (pin, typed, &error))
+    return fail (error);
+
+  g_print ("%s\n", _("The coordinator PIN is set"));
+  return EXIT_SUCCESS;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -64,6 +120,7 @@ main (int   argc,
   g_autofree char *default_dir = rc_database_get_default_data_dir ();
   g_autofree char *data_dir = NULL;
   g_autofree char *survey_file = NULL;
+  gboolean set_pin = FALSE;
   gboolean kiosk = FALSE;
   gboolean version = FALSE;
   char *app_argv[] = { argv[0], NULL };
@@ -72,6 +129,8 @@ main (int   argc,
       N_("Keep the database in DIR instead of the user’s data folder"), N_("DIR") },
     { "kiosk", 0, 0, G_OPTION_ARG_NONE, &kiosk,
       N_("Open straight into the survey, full screen"), NULL },
+    { "set-pin", 0, 0, G_OPTION_ARG_NONE, &set_pin,
+      N_("Read a new coordinator PIN from standard input"), NULL },
     { "validate-survey", 0, 0, G_OPTION_ARG_FILENAME, &survey_file,
       N_("Check a survey definition and list every problem in it"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
@@ -113,6 +172,9 @@ main (int   argc,
 
   if (data_dir == NULL)
     data_dir = g_strdup (default_dir);
+
+  if (set_pin)
+    return set_coordinator_pin (data_dir);
 
   /* Opened before any window so that a bad data folder is reported in one
    * line, with no display needed, and nothing is touched. */

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "rc-database.h"
+#include "rc-pin.h"
 #include "rc-test-utils.h"
 
 typedef struct
@@ -204,6 +205,50 @@ test_cli_validate_survey_bad (void)
                                   "thanks: the text in “ru” is missing, and the survey is offered in it"));
 }
 
+/* As a provisioning script pipes it in. */
+static void
+test_cli_set_pin (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autofree char *option = g_strconcat ("--data-dir=", data_dir, NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) good = NULL;
+  g_autoptr(GSubprocess) bad = NULL;
+  g_autoptr(RcDatabase) database = NULL;
+  g_autoptr(RcPin) pin = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *bad_out = NULL;
+  g_autofree char *bad_err = NULL;
+
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+
+  good = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("RC_EXECUTABLE"), option,
+                                      "--set-pin", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (good, "4826\n", NULL, &out, &err, &error));
+  g_assert_true (g_subprocess_get_successful (good));
+  g_assert_cmpstr (out, ==, "The coordinator PIN is set\n");
+
+  database = rc_database_open (data_dir, &error);
+  g_assert_no_error (error);
+  pin = rc_pin_new (database);
+  g_assert_true (rc_pin_check (pin, "4826", &error));
+  g_assert_no_error (error);
+
+  /* A PIN that is too short is refused and the old one stays. */
+  bad = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("RC_EXECUTABLE"), option,
+                                     "--set-pin", NULL);
+  g_assert_true (g_subprocess_communicate_utf8 (bad, "12\n", NULL, &bad_out, &bad_err, &error));
+  g_assert_false (g_subprocess_get_successful (bad));
+  g_assert_cmpstr (bad_err, ==, "resource-center: A PIN is 4 to 12 digits\n");
+  g_assert_true (rc_pin_check (pin, "4826", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +266,7 @@ main (int   argc,
   g_test_add_func ("/cli/corrupt-database", test_cli_corrupt_database);
   g_test_add_func ("/cli/validate-survey-good", test_cli_validate_survey_good);
   g_test_add_func ("/cli/validate-survey-bad", test_cli_validate_survey_bad);
+  g_test_add_func ("/cli/set-pin", test_cli_set_pin);
 
   return g_test_run ();
 }

@@ -88,6 +88,17 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (response_id, question_id, value)"
   ") WITHOUT ROWID;"
   "CREATE INDEX answers_by_question ON answers (question_id, value);",
+
+  /* 3: the coordinator PIN, only as a salted slow hash, and how many wrong
+   * tries in a row were made, so a restart does not lift a lockout. */
+  "CREATE TABLE coordinator_pin ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  salt BLOB NOT NULL,"
+  "  hash BLOB NOT NULL,"
+  "  iterations INTEGER NOT NULL CHECK (iterations > 0),"
+  "  failures INTEGER NOT NULL DEFAULT 0,"
+  "  locked_until INTEGER NOT NULL DEFAULT 0"
+  ");",
 };
 
 int
