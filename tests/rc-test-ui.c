@@ -77,3 +77,29 @@ rc_test_find_toplevel (GType type)
 
   return NULL;
 }
+
+static void
+on_clicked (GtkButton *button,
+            gboolean  *clicked)
+{
+  *clicked = TRUE;
+}
+
+/* Presses a button as the keyboard does (Space or Enter): GTK shows it
+ * pressed for a moment and then emits "clicked". */
+void
+rc_test_press_button (GtkWidget *button)
+{
+  gboolean clicked = FALSE;
+  gulong handler;
+
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  handler = g_signal_connect (button, "clicked", G_CALLBACK (on_clicked), &clicked);
+  g_object_ref (button);
+  gtk_widget_activate (button);
+  rc_test_wait_until (clicked);
+  g_signal_handler_disconnect (button, handler);
+  g_object_unref (button);
+}

@@ -17,6 +17,7 @@ GtkWidget *rc_test_find_widget    (GtkWidget  *root,
 GtkWidget *rc_test_find_button    (GtkWidget  *root,
                                    const char *label);
 GtkWindow *rc_test_find_toplevel  (GType       type);
+void       rc_test_press_button   (GtkWidget  *button);
 
 /* Lets the main loop run until @condition holds, as a person waits for the
  * screen to settle; fails after five seconds. */

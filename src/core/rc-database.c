@@ -9,7 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <glib/gi18n-lib.h>
+#include "rc-i18n.h"
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>

@@ -9,7 +9,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
-#include <glib/gi18n-lib.h>
+#include "rc-i18n.h"
 #include <string.h>
 #include <sys/random.h>
 
@@ -350,7 +350,7 @@ rc_pin_check (RcPin       *self,
   if ((seconds = seconds_until (self, locked_until)) > 0)
     {
       g_set_error (error, RC_PIN_ERROR, RC_PIN_ERROR_LOCKED,
-                   g_dngettext (GETTEXT_PACKAGE,
+                   dngettext (GETTEXT_PACKAGE,
                                 "Too many wrong PINs. Try again in %" PRId64 " second",
                                 "Too many wrong PINs. Try again in %" PRId64 " seconds",
                                 seconds),

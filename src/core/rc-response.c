@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "rc-i18n.h"
 
 #include "rc-json.h"
 #include "rc-response.h"

@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "rc-i18n.h"
 
 #include "rc-survey-private.h"
 
@@ -167,7 +167,7 @@ rc_survey_new_from_bytes (GBytes      *bytes,
       g_autoptr(GString) message = g_string_new (NULL);
 
       g_string_append_printf (message,
-                              g_dngettext (GETTEXT_PACKAGE,
+                              dngettext (GETTEXT_PACKAGE,
                                            "“%s” is not a valid survey definition (%u problem):",
                                            "“%s” is not a valid survey definition (%u problems):",
                                            problems->len),

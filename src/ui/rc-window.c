@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-survey-view.h"
 #include "rc-window.h"
 
 struct _RcWindow
@@ -20,6 +21,7 @@ struct _RcWindow
 
   /* Template widgets */
   AdwViewStack         *stack;
+  AdwBin               *survey_holder;
 };
 
 G_DEFINE_FINAL_TYPE (RcWindow, rc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -43,15 +45,41 @@ static const struct {
   { "coordinator", "coordinators" },
 };
 
+/* For a respondent who must hide at once what she is doing. */
+static void
+on_quick_exit (RcWindow *self)
+{
+  rc_window_set_place (self, "news");
+}
+
+static void
+add_survey_view (RcWindow *self)
+{
+  RcApplication *app = RC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GtkWidget *view;
+
+  view = rc_survey_view_new (rc_application_get_survey (app), rc_application_get_response_store (app));
+  g_settings_bind (self->settings, "kiosk-thanks-seconds", view, "thanks-seconds", G_SETTINGS_BIND_GET);
+  g_signal_connect_swapped (view, "quick-exit", G_CALLBACK (on_quick_exit), self);
+  adw_bin_set_child (self->survey_holder, view);
+}
+
 RcWindow *
 rc_window_new (RcApplication *application)
 {
+  RcWindow *self;
+
   g_return_val_if_fail (RC_IS_APPLICATION (application), NULL);
 
-  return g_object_new (RC_TYPE_WINDOW,
+  self = g_object_new (RC_TYPE_WINDOW,
                        "application", application,
                        "kiosk", rc_application_get_kiosk (application),
                        NULL);
+
+  /* Needs the application, which GObject sets only after constructed(). */
+  add_survey_view (self);
+
+  return self;
 }
 
 const char *
@@ -251,6 +279,7 @@ rc_window_class_init (RcWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/rc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RcWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, survey_holder);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
 
   gtk_widget_class_install_property_action (widget_class, "win.place", "place");

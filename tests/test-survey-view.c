@@ -1,0 +1,350 @@
+/* test-survey-view.c: a respondent answers the survey through the screens
+ *
+ * Copyright 2026 Resource Centre contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "rc-question-view.h"
+#include "rc-survey-view.h"
+#include "rc-test-ui.h"
+#include "rc-test-utils.h"
+
+typedef struct
+{
+  char            *data_dir;
+  RcDatabase      *database;
+  RcResponseStore *store;
+  RcSurvey        *survey;
+  GtkWindow       *window;
+  RcSurveyView    *view;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->data_dir = rc_test_make_temp_dir ();
+  fixture->database = rc_database_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  fixture->store = rc_response_store_new (fixture->database);
+  fixture->survey = rc_test_load_survey ("all-types.json", &error);
+  g_assert_no_error (error);
+
+  fixture->window = g_object_ref (GTK_WINDOW (gtk_window_new ()));
+  gtk_window_set_default_size (fixture->window, 600, 800);
+  fixture->view = RC_SURVEY_VIEW (rc_survey_view_new (fixture->survey, fixture->store));
+  g_object_set (fixture->view, "thanks-seconds", 1, NULL);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  gtk_window_present (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  rc_test_wait_until (G_OBJECT (fixture->window)->ref_count == 1);
+  g_assert_finalize_object (fixture->window);
+
+  g_clear_object (&fixture->survey);
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->database);
+  g_clear_pointer (&fixture->data_dir, g_free);
+}
+
+static void
+click (Fixture    *fixture,
+       const char *label)
+{
+  GtkWidget *button = rc_test_find_button (GTK_WIDGET (fixture->view), label);
+
+  if (button == NULL || !gtk_widget_is_drawable (button))
+    g_error ("No button “%s” on the %s screen", label, rc_survey_view_get_screen (fixture->view));
+
+  rc_test_press_button (button);
+}
+
+static RcQuestionView *
+current_question (Fixture *fixture)
+{
+  GtkWidget *view = rc_test_find_widget (GTK_WIDGET (fixture->view), RC_TYPE_QUESTION_VIEW);
+
+  g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "question");
+  g_assert_nonnull (view);
+  return RC_QUESTION_VIEW (view);
+}
+
+static void
+assert_question (Fixture    *fixture,
+                 const char *question_id)
+{
+  g_assert_cmpstr (rc_question_view_get_question (current_question (fixture))->id, ==, question_id);
+}
+
+/* Ticks the choice with this label, as a finger or Space would. */
+static void
+choose (Fixture    *fixture,
+        const char *label)
+{
+  GtkWidget *question = GTK_WIDGET (current_question (fixture));
+
+  for (GtkWidget *w = rc_test_find_widget (question, GTK_TYPE_CHECK_BUTTON); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *child = gtk_check_button_get_child (GTK_CHECK_BUTTON (w));
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), label) == 0)
+        {
+          gtk_widget_activate (w);
+          return;
+        }
+    }
+
+  {
+    GtkWidget *toggle = rc_test_find_button (question, label);
+
+    if (toggle != NULL)
+      {
+        rc_test_press_button (toggle);
+        return;
+      }
+  }
+
+  g_error ("No choice “%s”", label);
+}
+
+static void
+type_text (Fixture    *fixture,
+           const char *text)
+{
+  GtkWidget *question = GTK_WIDGET (current_question (fixture));
+  GtkWidget *entry = rc_test_find_widget (question, GTK_TYPE_ENTRY);
+
+  if (entry != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (entry), text);
+      return;
+    }
+
+  entry = rc_test_find_widget (question, GTK_TYPE_TEXT_VIEW);
+  g_assert_nonnull (entry);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (entry)), text, -1);
+}
+
+static const char *
+shown_error (Fixture *fixture)
+{
+  GtkWidget *question = GTK_WIDGET (current_question (fixture));
+
+  for (GtkWidget *w = rc_test_find_widget (question, GTK_TYPE_LABEL); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    {
+      if (gtk_widget_has_css_class (w, "error"))
+        return gtk_widget_get_visible (w) ? gtk_label_get_text (GTK_LABEL (w)) : NULL;
+    }
+
+  return NULL;
+}
+
+static gboolean
+screen_shows_text (GtkWidget  *root,
+                   const char *needle)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), needle))
+        return TRUE;
+      if (GTK_IS_EDITABLE (child) && strstr (gtk_editable_get_text (GTK_EDITABLE (child)), needle))
+        return TRUE;
+      if (screen_shows_text (child, needle))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_survey_view_complete (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) counts = NULL;
+
+  g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "welcome");
+  click (fixture, "Русский");
+
+  /* Everything now speaks Russian: the definition's texts and the app's. */
+  assert_question (fixture, "q_single");
+  g_assert_true (screen_shows_text (GTK_WIDGET (fixture->view), "ru Single"));
+  g_assert_nonnull (rc_test_find_button (GTK_WIDGET (fixture->view), "Далее"));
+
+  /* A required question is not skipped. */
+  click (fixture, "Далее");
+  assert_question (fixture, "q_single");
+  g_assert_cmpstr (shown_error (fixture), ==, "Пожалуйста, ответьте на этот вопрос");
+
+  choose (fixture, "ru Option a");
+  g_assert_null (shown_error (fixture));
+  click (fixture, "Далее");
+
+  /* Three choices where two at most are allowed: the definition says so. */
+  assert_question (fixture, "q_multi");
+  choose (fixture, "ru Option x");
+  choose (fixture, "ru Option y");
+  choose (fixture, "ru Option z");
+  click (fixture, "Далее");
+  g_assert_cmpstr (shown_error (fixture), ==, "Выберите один или два");
+  choose (fixture, "ru Option z");
+  click (fixture, "Далее");
+
+  assert_question (fixture, "q_scale");
+  choose (fixture, "4");
+  click (fixture, "Далее");
+
+  assert_question (fixture, "q_yesno");
+  choose (fixture, "Нет");
+  click (fixture, "Далее");
+
+  assert_question (fixture, "q_number");
+  type_text (fixture, "abc");
+  click (fixture, "Далее");
+  g_assert_nonnull (shown_error (fixture));
+  type_text (fixture, "12");
+  click (fixture, "Далее");
+  g_assert_cmpstr (shown_error (fixture), ==, "От 0 до 10");
+  type_text (fixture, "7");
+  click (fixture, "Далее");
+
+  assert_question (fixture, "q_short");
+  click (fixture, "Назад");
+  /* Going back shows what she gave. */
+  assert_question (fixture, "q_number");
+  g_assert_true (screen_shows_text (GTK_WIDGET (current_question (fixture)), "7"));
+  click (fixture, "Далее");
+  click (fixture, "Далее");
+
+  assert_question (fixture, "q_long");
+  type_text (fixture, "Всё хорошо");
+  click (fixture, "Далее");
+  assert_question (fixture, "q_note");
+  click (fixture, "Далее");
+
+  /* q_single was a: its follow-up comes, c_one_of does not. */
+  assert_question (fixture, "c_equals");
+  choose (fixture, "Да");
+  click (fixture, "Далее");
+  assert_question (fixture, "c_includes");
+  click (fixture, "Далее");
+  assert_question (fixture, "c_compare");
+  click (fixture, "Далее");
+  /* c_all needs yes; q_yesno was no, which shows c_any and c_not. */
+  assert_question (fixture, "c_any");
+  click (fixture, "Далее");
+  assert_question (fixture, "c_not");
+  click (fixture, "Далее");
+  /* Shown because c_equals is yes, and required. */
+  assert_question (fixture, "c_chain");
+  click (fixture, "Далее");
+  g_assert_nonnull (shown_error (fixture));
+  type_text (fixture, "ok");
+  click (fixture, "Далее");
+
+  /* The review lists her answers; she changes one. */
+  g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "review");
+  g_assert_true (screen_shows_text (GTK_WIDGET (fixture->view), "ru Option x; ru Option y"));
+  g_assert_true (screen_shows_text (GTK_WIDGET (fixture->view), "Всё хорошо"));
+  {
+    GtkWidget *change = NULL;
+
+    /* The first "Изменить" belongs to the first question. */
+    change = rc_test_find_button (GTK_WIDGET (fixture->view), "Изменить");
+    g_assert_nonnull (change);
+    rc_test_press_button (change);
+  }
+  assert_question (fixture, "q_single");
+  choose (fixture, "ru Option b");
+  for (guint i = 0; i < 8; i++)
+    click (fixture, "Далее");
+  /* b hides c_equals and c_chain, and shows c_one_of. */
+  assert_question (fixture, "c_one_of");
+  while (g_strcmp0 (rc_survey_view_get_screen (fixture->view), "question") == 0)
+    click (fixture, "Далее");
+
+  g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "review");
+  g_assert_cmpint (rc_response_store_count (fixture->store, NULL, NULL), ==, 0);
+  click (fixture, "Отправить ответы");
+
+  /* Stored, and only then thanked, with the helpline. */
+  g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "thanks");
+  g_assert_cmpint (rc_response_store_count (fixture->store, NULL, NULL), ==, 1);
+  g_assert_true (screen_shows_text (GTK_WIDGET (fixture->view), "111"));
+  g_assert_true (screen_shows_text (GTK_WIDGET (fixture->view), "102"));
+
+  counts = rc_response_store_count_answers (fixture->store, "all_types", "q_single", &error);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, "b")), ==, 1);
+  g_clear_pointer (&counts, g_hash_table_unref);
+  counts = rc_response_store_count_answers (fixture->store, "all_types", "c_chain", &error);
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 0);
+
+  /* Nothing of hers is left on screen, and the next person is welcomed. */
+  g_assert_false (screen_shows_text (GTK_WIDGET (fixture->view), "Всё хорошо"));
+  g_assert_null (rc_survey_view_get_response (fixture->view));
+  rc_test_wait_until (g_strcmp0 (rc_survey_view_get_screen (fixture->view), "welcome") == 0);
+}
+
+static void
+on_quick_exit (gboolean *exited)
+{
+  *exited = TRUE;
+}
+
+static void
+test_survey_view_quick_exit (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  gboolean exited = FALSE;
+
+  g_signal_connect_swapped (fixture->view, "quick-exit", G_CALLBACK (on_quick_exit), &exited);
+  click (fixture, "Қазақша");
+  choose (fixture, "kk Option c");
+  click (fixture, "Келесі");
+  choose (fixture, "kk Option x");
+  g_assert_nonnull (rc_survey_view_get_response (fixture->view));
+
+  click (fixture, "Тез шығу");
+
+  g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "welcome");
+  g_assert_null (rc_survey_view_get_response (fixture->view));
+  g_assert_false (screen_shows_text (GTK_WIDGET (fixture->view), "kk Option x"));
+  g_assert_cmpint (rc_response_store_count (fixture->store, NULL, NULL), ==, 0);
+  g_assert_true (exited);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RC_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/survey-view/complete", Fixture, NULL,
+              fixture_set_up, test_survey_view_complete, fixture_tear_down);
+  g_test_add ("/survey-view/quick-exit", Fixture, NULL,
+              fixture_set_up, test_survey_view_quick_exit, fixture_tear_down);
+
+  return g_test_run ();
+}
