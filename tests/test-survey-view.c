@@ -328,6 +328,51 @@ test_survey_view_quick_exit (Fixture       *fixture,
   g_assert_true (exited);
 }
 
+static void
+test_survey_view_idle_reset (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWindow *dialog;
+
+  g_object_set (fixture->view, "idle-seconds", 1, "still-there-seconds", 2, NULL);
+  click (fixture, "Русский");
+  choose (fixture, "ru Option c");
+  click (fixture, "Далее");
+  choose (fixture, "ru Option y");
+
+  /* She walked away: the kiosk asks, then clears. */
+  rc_test_wait_until (rc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = rc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Вы ещё здесь?");
+  g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "question");
+
+  rc_test_wait_until (g_strcmp0 (rc_survey_view_get_screen (fixture->view), "welcome") == 0);
+  g_assert_null (rc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (rc_survey_view_get_response (fixture->view));
+  g_assert_false (screen_shows_text (GTK_WIDGET (fixture->view), "ru Option y"));
+  g_assert_cmpint (rc_response_store_count (fixture->store, NULL, NULL), ==, 0);
+}
+
+static void
+test_survey_view_still_there (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWindow *dialog;
+
+  g_object_set (fixture->view, "idle-seconds", 1, "still-there-seconds", 30, NULL);
+  click (fixture, "Қазақша");
+  choose (fixture, "kk Option b");
+
+  rc_test_wait_until (rc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = rc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  rc_test_press_button (rc_test_find_button (GTK_WIDGET (dialog), "_Жалғастыру"));
+
+  /* She is back where she was, with her answer. */
+  rc_test_wait_until (rc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  assert_question (fixture, "q_single");
+  g_assert_nonnull (rc_response_get_answer (rc_survey_view_get_response (fixture->view), "q_single"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +390,10 @@ main (int   argc,
               fixture_set_up, test_survey_view_complete, fixture_tear_down);
   g_test_add ("/survey-view/quick-exit", Fixture, NULL,
               fixture_set_up, test_survey_view_quick_exit, fixture_tear_down);
+  g_test_add ("/survey-view/idle-reset", Fixture, NULL,
+              fixture_set_up, test_survey_view_idle_reset, fixture_tear_down);
+  g_test_add ("/survey-view/still-there", Fixture, NULL,
+              fixture_set_up, test_survey_view_still_there, fixture_tear_down);
 
   return g_test_run ();
 }

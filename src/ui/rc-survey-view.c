@@ -27,6 +27,12 @@ struct _RcSurveyView
   guint            thanks_seconds;
   guint            countdown_left;
   guint            countdown_id;
+  guint            idle_seconds;
+  guint            still_there_seconds;
+  gint64           last_activity;     /* monotonic */
+  guint            idle_id;
+  AdwMessageDialog *still_there;
+  guint            still_there_left;
 
   /* Template widgets */
   GtkStack        *stack;
@@ -56,6 +62,8 @@ enum {
   PROP_SURVEY,
   PROP_STORE,
   PROP_THANKS_SECONDS,
+  PROP_IDLE_SECONDS,
+  PROP_STILL_THERE_SECONDS,
   N_PROPS
 };
 
@@ -112,6 +120,113 @@ stop_countdown (RcSurveyView *self)
   g_clear_handle_id (&self->countdown_id, g_source_remove);
 }
 
+static void
+close_still_there (RcSurveyView *self)
+{
+  if (self->still_there != NULL)
+    {
+      GtkWindow *dialog = GTK_WINDOW (self->still_there);
+
+      self->still_there = NULL;
+      gtk_window_destroy (dialog);
+    }
+}
+
+static void
+stop_idle_watch (RcSurveyView *self)
+{
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  close_still_there (self);
+}
+
+static void
+update_still_there (RcSurveyView *self)
+{
+  g_autofree char *body = g_strdup_printf (ngettext ("If nobody continues, the answers are cleared in %u second, "
+                                                     "so the next person cannot see them.",
+                                                     "If nobody continues, the answers are cleared in %u seconds, "
+                                                     "so the next person cannot see them.",
+                                                     self->still_there_left),
+                                           self->still_there_left);
+
+  adw_message_dialog_set_body (self->still_there, body);
+}
+
+static void
+on_still_there_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         RcSurveyView     *self)
+{
+  /* She is still there: carry on where she was. */
+  if (self->still_there == dialog)
+    {
+      self->still_there = NULL;
+      self->last_activity = g_get_monotonic_time ();
+    }
+}
+
+static void
+show_still_there (RcSurveyView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  self->still_there = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                  _("Are You Still There?"), NULL));
+  adw_message_dialog_add_response (self->still_there, "continue", _("_Continue"));
+  adw_message_dialog_set_response_appearance (self->still_there, "continue", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (self->still_there, "continue");
+  adw_message_dialog_set_close_response (self->still_there, "continue");
+  g_signal_connect (self->still_there, "response", G_CALLBACK (on_still_there_response), self);
+
+  self->still_there_left = MAX (1, self->still_there_seconds);
+  update_still_there (self);
+  gtk_window_present (GTK_WINDOW (self->still_there));
+}
+
+/* In the middle of the survey, a kiosk left alone must not show what the
+ * last person answered: ask, then clear. */
+static gboolean
+idle_tick (gpointer user_data)
+{
+  RcSurveyView *self = user_data;
+
+  if (self->still_there != NULL)
+    {
+      if (--self->still_there_left == 0)
+        {
+          self->idle_id = 0;
+          rc_survey_view_reset (self);
+          return G_SOURCE_REMOVE;
+        }
+
+      update_still_there (self);
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (g_get_monotonic_time () - self->last_activity >= (gint64)self->idle_seconds * G_USEC_PER_SEC)
+    show_still_there (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_idle_watch (RcSurveyView *self)
+{
+  self->last_activity = g_get_monotonic_time ();
+
+  if (self->idle_id == 0)
+    self->idle_id = g_timeout_add_seconds (1, idle_tick, self);
+}
+
+static gboolean
+on_any_event (GtkEventControllerLegacy *controller,
+              GdkEvent                 *event,
+              RcSurveyView             *self)
+{
+  self->last_activity = g_get_monotonic_time ();
+  return GDK_EVENT_PROPAGATE;
+}
+
 /**
  * rc_survey_view_reset:
  *
@@ -124,6 +239,7 @@ rc_survey_view_reset (RcSurveyView *self)
   g_return_if_fail (RC_IS_SURVEY_VIEW (self));
 
   stop_countdown (self);
+  stop_idle_watch (self);
   adw_bin_set_child (self->question_holder, NULL);
   remove_children (GTK_WIDGET (self->review_list));
   gtk_widget_set_visible (GTK_WIDGET (self->submit_error), FALSE);
@@ -278,6 +394,7 @@ show_question (RcSurveyView *self,
 
   gtk_stack_set_visible_child_name (self->stack, "question");
   gtk_widget_grab_focus (view);
+  start_idle_watch (self);
 }
 
 static char *
@@ -406,6 +523,7 @@ show_review (RcSurveyView *self)
   self->current = questions->len;
   gtk_stack_set_visible_child_name (self->stack, "review");
   gtk_widget_grab_focus (GTK_WIDGET (self->submit_button));
+  start_idle_watch (self);
 }
 
 static void
@@ -503,6 +621,7 @@ show_thanks (RcSurveyView *self)
     }
 
   /* Nothing of her answers stays behind on any widget. */
+  stop_idle_watch (self);
   adw_bin_set_child (self->question_holder, NULL);
   remove_children (GTK_WIDGET (self->review_list));
   g_clear_object (&self->response);
@@ -599,6 +718,7 @@ rc_survey_view_dispose (GObject *object)
 
   /* AdwBin disposes of its child, the template's stack, itself. */
   stop_countdown (self);
+  stop_idle_watch (self);
 
   G_OBJECT_CLASS (rc_survey_view_parent_class)->dispose (object);
 }
@@ -638,6 +758,14 @@ rc_survey_view_get_property (GObject    *object,
       g_value_set_uint (value, self->thanks_seconds);
       break;
 
+    case PROP_IDLE_SECONDS:
+      g_value_set_uint (value, self->idle_seconds);
+      break;
+
+    case PROP_STILL_THERE_SECONDS:
+      g_value_set_uint (value, self->still_there_seconds);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -663,6 +791,14 @@ rc_survey_view_set_property (GObject      *object,
 
     case PROP_THANKS_SECONDS:
       self->thanks_seconds = g_value_get_uint (value);
+      break;
+
+    case PROP_IDLE_SECONDS:
+      self->idle_seconds = g_value_get_uint (value);
+      break;
+
+    case PROP_STILL_THERE_SECONDS:
+      self->still_there_seconds = g_value_get_uint (value);
       break;
 
     default:
@@ -700,6 +836,27 @@ rc_survey_view_class_init (RcSurveyViewClass *klass)
   properties[PROP_THANKS_SECONDS] =
     g_param_spec_uint ("thanks-seconds", NULL, NULL,
                        1, 3600, 20,
+                       (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RcSurveyView:idle-seconds:
+   *
+   * How long the survey may be left untouched in the middle before the
+   * kiosk asks whether she is still there.
+   */
+  properties[PROP_IDLE_SECONDS] =
+    g_param_spec_uint ("idle-seconds", NULL, NULL,
+                       1, 3600, 90,
+                       (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RcSurveyView:still-there-seconds:
+   *
+   * How long the question waits for an answer before the survey is cleared.
+   */
+  properties[PROP_STILL_THERE_SECONDS] =
+    g_param_spec_uint ("still-there-seconds", NULL, NULL,
+                       1, 600, 30,
                        (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -745,9 +902,19 @@ rc_survey_view_class_init (RcSurveyViewClass *klass)
 static void
 rc_survey_view_init (RcSurveyView *self)
 {
+  GtkEventController *controller;
+
   self->sections = g_hash_table_new (NULL, NULL);
   self->current = NO_QUESTION;
   self->thanks_seconds = 20;
+  self->idle_seconds = 90;
+  self->still_there_seconds = 30;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Any key, touch or pointer movement inside counts as her being there. */
+  controller = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "event", G_CALLBACK (on_any_event), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }

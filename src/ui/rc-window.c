@@ -60,6 +60,9 @@ add_survey_view (RcWindow *self)
 
   view = rc_survey_view_new (rc_application_get_survey (app), rc_application_get_response_store (app));
   g_settings_bind (self->settings, "kiosk-thanks-seconds", view, "thanks-seconds", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "kiosk-idle-seconds", view, "idle-seconds", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "kiosk-still-there-seconds", view, "still-there-seconds",
+                   G_SETTINGS_BIND_GET);
   g_signal_connect_swapped (view, "quick-exit", G_CALLBACK (on_quick_exit), self);
   adw_bin_set_child (self->survey_holder, view);
 }
