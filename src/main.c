@@ -182,6 +182,20 @@ main (int   argc,
   if (database != NULL)
     survey = rc_active_survey_load (data_dir, &error);
 
+  /* Only the PIN leaves kiosk mode, so there must be one first. */
+  if (survey != NULL && kiosk)
+    {
+      g_autoptr(RcPin) pin = rc_pin_new (database);
+
+      if (!rc_pin_is_set (pin))
+        {
+          g_set_error (&error, RC_PIN_ERROR, RC_PIN_ERROR_NOT_SET,
+                       _("Kiosk mode needs a coordinator PIN to leave it: "
+                         "set one first with “resource-center --set-pin”"));
+          g_clear_object (&survey);
+        }
+    }
+
   if (database == NULL || survey == NULL)
     {
       int status = fail (error);

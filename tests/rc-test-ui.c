@@ -61,6 +61,27 @@ rc_test_find_button (GtkWidget  *root,
   return find_descendant (root, G_TYPE_INVALID, label);
 }
 
+/* The control below @root that activates @action_name, as "win.place". */
+GtkWidget *
+rc_test_find_action (GtkWidget  *root,
+                     const char *action_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
+        return child;
+      if ((found = rc_test_find_action (child, action_name)))
+        return found;
+    }
+
+  return NULL;
+}
+
 /* The visible toplevel window of @type, if one is shown. */
 GtkWindow *
 rc_test_find_toplevel (GType type)

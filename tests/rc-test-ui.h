@@ -16,6 +16,8 @@ GtkWidget *rc_test_find_widget    (GtkWidget  *root,
                                    GType       type);
 GtkWidget *rc_test_find_button    (GtkWidget  *root,
                                    const char *label);
+GtkWidget *rc_test_find_action    (GtkWidget  *root,
+                                   const char *action_name);
 GtkWindow *rc_test_find_toplevel  (GType       type);
 void       rc_test_press_button   (GtkWidget  *button);
 

@@ -205,6 +205,18 @@ test_cli_validate_survey_bad (void)
                                   "thanks: the text in “ru” is missing, and the survey is offered in it"));
 }
 
+static void
+test_cli_kiosk_needs_pin (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autofree char *option = g_strconcat ("--data-dir=", data_dir, NULL);
+  g_auto(RunResult) result = { 0 };
+
+  run (&result, "--kiosk", option, NULL);
+
+  assert_one_line_failure (&result, "--set-pin");
+}
+
 /* As a provisioning script pipes it in. */
 static void
 test_cli_set_pin (void)
@@ -267,6 +279,7 @@ main (int   argc,
   g_test_add_func ("/cli/validate-survey-good", test_cli_validate_survey_good);
   g_test_add_func ("/cli/validate-survey-bad", test_cli_validate_survey_bad);
   g_test_add_func ("/cli/set-pin", test_cli_set_pin);
+  g_test_add_func ("/cli/kiosk-needs-pin", test_cli_kiosk_needs_pin);
 
   return g_test_run ();
 }

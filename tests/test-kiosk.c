@@ -1,4 +1,4 @@
-/* test-kiosk.c: resource-center --kiosk
+/* test-kiosk.c: resource-center --kiosk, and leaving it with the PIN
  *
  * Copyright 2026 Resource Centre contributors
  *
@@ -10,58 +10,132 @@
 #include <adwaita.h>
 
 #include "rc-application.h"
+#include "rc-pin.h"
+#include "rc-survey-view.h"
+#include "rc-test-ui.h"
 #include "rc-test-utils.h"
 #include "rc-window.h"
 
-static void
-on_activate (GApplication *app,
-             gpointer      user_data)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *last_place = NULL;
-  int width, height;
+#define PIN "2580"
 
-  /* Runs after RcApplication's own activate: the window is up. */
-  g_assert_true (RC_IS_WINDOW (window));
-  g_assert_cmpstr (rc_window_get_place (RC_WINDOW (window)), ==, "survey");
-
-  /* Moving around at the kiosk is not what staff chose last. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.place", "s", "news");
-  gtk_window_close (window);
-
-  last_place = g_settings_get_string (settings, "last-place");
-  g_assert_cmpstr (last_place, ==, "coordinator");
-  g_settings_get (settings, "window-size", "(ii)", &width, &height);
-  g_assert_cmpint (width, ==, 800);
-  g_assert_cmpint (height, ==, 600);
-}
-
-static void
-test_kiosk_opens_on_survey (void)
+static RcApplication *
+start_kiosk (void)
 {
   g_autofree char *data_dir = rc_test_make_temp_dir ();
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(RcDatabase) database = NULL;
   g_autoptr(RcSurvey) survey = NULL;
+  g_autoptr(RcPin) pin = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(RcApplication) app = NULL;
-  char *argv[] = { (char *)"resource-center", NULL };
-
-  /* What a member of staff left on this computer. */
-  g_settings_set_string (settings, "last-place", "coordinator");
-  g_settings_set (settings, "window-size", "(ii)", 800, 600);
+  RcApplication *app;
 
   database = rc_database_open (data_dir, &error);
   g_assert_no_error (error);
+  pin = rc_pin_new (database);
+  g_assert_true (rc_pin_set (pin, PIN, &error));
   survey = rc_survey_new_bundled (&error);
   g_assert_no_error (error);
 
   app = rc_application_new (database, survey, TRUE);
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
 
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  return app;
+}
+
+/* Real key presses on the virtual display, as from a keyboard. */
+static void
+press_keys (const char *keys)
+{
+  g_autofree char *command = g_strdup_printf ("xdotool mousemove 20 20 key --delay 50 %s", keys);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  /* Let GTK handle what arrived. */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_usleep (10000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+}
+
+static void
+type_pin (const char *digits)
+{
+  g_autofree char *keys = g_strdup_printf ("%c %c %c %c Return", digits[0], digits[1], digits[2], digits[3]);
+
+  press_keys (keys);
+}
+
+static void
+assert_still_kiosk (RcApplication *app,
+                    RcWindow      *window)
+{
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (rc_window_get_kiosk (window));
+  g_assert_cmpstr (rc_window_get_place (window), ==, "survey");
+  g_assert_false (gtk_widget_get_visible (rc_test_find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR)));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "quit"));
+}
+
+static void
+test_kiosk_locked_down (void)
+{
+  g_autoptr(RcApplication) app = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *last_place = NULL;
+  GtkWidget *view;
+  GtkWindow *dialog;
+  RcWindow *window;
+
+  /* What a member of staff left on this computer. */
+  g_settings_set_string (settings, "last-place", "coordinator");
+
+  app = start_kiosk ();
+  window = g_object_ref (rc_window_new (app));
+  gtk_window_present (GTK_WINDOW (window));
+  rc_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  /* The survey alone, on its welcome. */
+  view = rc_test_find_widget (GTK_WIDGET (window), RC_TYPE_SURVEY_VIEW);
+  g_assert_cmpstr (rc_survey_view_get_screen (RC_SURVEY_VIEW (view)), ==, "welcome");
+  assert_still_kiosk (app, window);
+
+  /* None of the ways out of an ordinary window works. */
+  press_keys ("Escape F11 ctrl+w ctrl+q alt+F4 alt+1 alt+3 F1 ctrl+question F10");
+  assert_still_kiosk (app, window);
+  gtk_window_close (GTK_WINDOW (window));
+  assert_still_kiosk (app, window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.place", "s", "coordinator");
+  assert_still_kiosk (app, window);
+
+  /* The staff button asks for the PIN; a wrong one is refused. */
+  rc_test_press_button (rc_test_find_action (GTK_WIDGET (window), "win.leave-kiosk"));
+  rc_test_wait_until ((dialog = rc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  type_pin ("1111");
+  rc_test_wait_until ((dialog = rc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL &&
+                      g_strcmp0 (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                                 "This PIN is not right") == 0);
+  assert_still_kiosk (app, window);
+
+  /* The right PIN gives the window back to staff. */
+  type_pin (PIN);
+  rc_test_wait_until (!rc_window_get_kiosk (window));
+  g_assert_true (gtk_widget_get_visible (rc_test_find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR)));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "quit"));
+
+  /* Nothing of the kiosk's moves went into staff's settings. */
+  last_place = g_settings_get_string (settings, "last-place");
+  g_assert_cmpstr (last_place, ==, "coordinator");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rc_test_wait_until (G_OBJECT (window)->ref_count == 1);
+  g_assert_finalize_object (window);
 }
 
 int
@@ -69,8 +143,10 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
 
-  g_test_add_func ("/kiosk/opens-on-survey", test_kiosk_opens_on_survey);
+  g_test_add_func ("/kiosk/locked-down", test_kiosk_locked_down);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-pin.h"
 #include "rc-survey-view.h"
 #include "rc-window.h"
 
@@ -18,10 +19,15 @@ struct _RcWindow
 
   GSettings            *settings;
   gboolean              kiosk;
+  guint                 inhibit_cookie;
 
   /* Template widgets */
+  AdwHeaderBar         *header_bar;
   AdwViewStack         *stack;
   AdwBin               *survey_holder;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkButton            *staff_button;
+  GtkButton            *back_to_survey_button;
 };
 
 G_DEFINE_FINAL_TYPE (RcWindow, rc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -34,6 +40,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void apply_kiosk (RcWindow *self);
 
 /* The manual page that explains each place, opened by F1. */
 static const struct {
@@ -49,7 +57,7 @@ static const struct {
 static void
 on_quick_exit (RcWindow *self)
 {
-  rc_window_set_place (self, "news");
+  adw_view_stack_set_visible_child_name (self->stack, "news");
 }
 
 static void
@@ -81,8 +89,17 @@ rc_window_new (RcApplication *application)
 
   /* Needs the application, which GObject sets only after constructed(). */
   add_survey_view (self);
+  apply_kiosk (self);
 
   return self;
+}
+
+gboolean
+rc_window_get_kiosk (RcWindow *self)
+{
+  g_return_val_if_fail (RC_IS_WINDOW (self), FALSE);
+
+  return self->kiosk;
 }
 
 const char *
@@ -105,13 +122,141 @@ rc_window_set_place (RcWindow   *self,
   if (adw_view_stack_get_child_by_name (self->stack, place) == NULL)
     return;
 
+  /* The kiosk shows the survey alone (the news only after a quick exit). */
+  if (self->kiosk && !g_str_equal (place, "survey"))
+    return;
+
   adw_view_stack_set_visible_child_name (self->stack, place);
 }
 
 static void
 on_visible_child_changed (RcWindow *self)
 {
+  /* Also called while the template is built or torn down. */
+  if (self->stack == NULL || self->back_to_survey_button == NULL)
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_to_survey_button),
+                          self->kiosk && g_strcmp0 (rc_window_get_place (self), "news") == 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACE]);
+}
+
+/* Kiosk mode: the survey alone, full screen, with nothing that leaves it
+ * but the staff button and the coordinator PIN. */
+static void
+apply_kiosk (RcWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GAction *quit = app ? g_action_map_lookup_action (G_ACTION_MAP (app), "quit") : NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->header_bar), !self->kiosk);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), !self->kiosk);
+  gtk_widget_set_visible (GTK_WIDGET (self->staff_button), self->kiosk);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-help", !self->kiosk);
+  if (G_IS_SIMPLE_ACTION (quit))
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (quit), !self->kiosk);
+
+  if (self->kiosk)
+    {
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), NULL);
+      rc_window_set_place (self, "survey");
+      gtk_window_fullscreen (GTK_WINDOW (self));
+      if (app != NULL && self->inhibit_cookie == 0)
+        self->inhibit_cookie = gtk_application_inhibit (app, GTK_WINDOW (self),
+                                                        GTK_APPLICATION_INHIBIT_IDLE,
+                                                        _("The survey kiosk is waiting for the next person"));
+    }
+  else
+    {
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+      if (app != NULL && self->inhibit_cookie != 0)
+        gtk_application_uninhibit (app, self->inhibit_cookie);
+      self->inhibit_cookie = 0;
+    }
+
+  on_visible_child_changed (self);
+}
+
+static void ask_pin_to_leave (RcWindow   *self,
+                              const char *problem);
+
+static gboolean
+ask_pin_again (gpointer user_data)
+{
+  RcWindow *self = user_data;
+
+  if (self->kiosk)
+    ask_pin_to_leave (self, g_object_get_data (G_OBJECT (self), "rc-pin-problem"));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_pin_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 RcWindow         *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  RcApplication *app = RC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(RcPin) pin = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "leave"))
+    return;
+
+  pin = rc_pin_new (rc_application_get_database (app));
+  if (!rc_pin_check (pin, gtk_editable_get_text (entry), &error))
+    {
+      /* Asked again once this dialog is gone, with what was wrong. */
+      g_object_set_data_full (G_OBJECT (self), "rc-pin-problem", g_strdup (error->message), g_free);
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, ask_pin_again, g_object_ref (self), g_object_unref);
+      return;
+    }
+
+  self->kiosk = FALSE;
+  apply_kiosk (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIOSK]);
+}
+
+static void
+ask_pin_to_leave (RcWindow   *self,
+                  const char *problem)
+{
+  AdwMessageDialog *dialog;
+  /* A plain entry: GTK 4.8's GtkPasswordEntry leaves a caps-lock handler
+   * behind when its dialog is destroyed. */
+  GtkWidget *entry = gtk_entry_new ();
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Leave Kiosk Mode?"),
+                                                       problem ? problem : _("Enter the coordinator PIN.")));
+  gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PIN);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Coordinator PIN"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "leave", _("_Leave Kiosk Mode"),
+                                    NULL);
+  adw_message_dialog_set_default_response (dialog, "leave");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  adw_message_dialog_set_response_appearance (dialog, "leave", ADW_RESPONSE_SUGGESTED);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_pin_response), self);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+leave_kiosk_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RcWindow *self = RC_WINDOW (widget);
+
+  if (self->kiosk)
+    ask_pin_to_leave (self, NULL);
 }
 
 static void
@@ -141,6 +286,10 @@ rc_window_close_request (GtkWindow *window)
   RcWindow *self = RC_WINDOW (window);
   int width, height;
 
+  /* Neither Alt+F4 nor a window manager's close button ends the kiosk. */
+  if (self->kiosk)
+    return TRUE;
+
   /* A kiosk's full screen says nothing about how staff like the window. */
   if (!self->kiosk)
     {
@@ -162,11 +311,7 @@ rc_window_constructed (GObject *object)
   G_OBJECT_CLASS (rc_window_parent_class)->constructed (object);
 
   if (self->kiosk)
-    {
-      rc_window_set_place (self, "survey");
-      gtk_window_fullscreen (GTK_WINDOW (self));
-      return;
-    }
+    return;
 
   g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
@@ -211,7 +356,8 @@ rc_window_get_property (GObject    *object,
       break;
 
     case PROP_PLACE:
-      g_value_set_string (value, rc_window_get_place (self));
+      /* Asked for by the place action while the template is still built. */
+      g_value_set_string (value, self->stack ? rc_window_get_place (self) : "");
       break;
 
     default:
@@ -281,12 +427,17 @@ rc_window_class_init (RcWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/rc-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, survey_holder);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, staff_button);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, back_to_survey_button);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
 
   gtk_widget_class_install_property_action (widget_class, "win.place", "place");
   gtk_widget_class_install_action (widget_class, "win.show-help", NULL, show_help_action);
+  gtk_widget_class_install_action (widget_class, "win.leave-kiosk", NULL, leave_kiosk_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.place", "s", "news");
@@ -302,6 +453,11 @@ rc_window_init (RcWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+
+  gtk_button_set_label (self->back_to_survey_button, _("Back to the Survey"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->staff_button), _("For staff: leave kiosk mode"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->staff_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("For staff: leave kiosk mode"), -1);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

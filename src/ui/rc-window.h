@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RcWindow, rc_window, RC, WINDOW, AdwApplicationWindow)
 
 RcWindow   *rc_window_new       (RcApplication *application);
+gboolean    rc_window_get_kiosk (RcWindow      *self);
 const char *rc_window_get_place (RcWindow      *self);
 void        rc_window_set_place (RcWindow      *self,
                                  const char    *place);
