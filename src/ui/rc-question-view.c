@@ -72,8 +72,11 @@ set_answer (RcQuestionView *self,
   g_autoptr(GError) error = NULL;
 
   hide_error (self);
+
+  /* Only widgets made for this question call this, so a refusal is a bug;
+   * the log names the question, never the answer. */
   if (!rc_response_set_answer (self->response, self->question->id, value, &error))
-    g_critical ("%s", error->message);
+    g_critical ("An answer to “%s” was refused", self->question->id);
 }
 
 static JsonNode *
