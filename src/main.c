@@ -139,7 +139,9 @@ main (int   argc,
   };
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* RC_LOCALEDIR: the translations of a build tree, for running and
+   * testing it uninstalled. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RC_LOCALEDIR") ? g_getenv ("RC_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

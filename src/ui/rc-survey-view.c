@@ -307,6 +307,7 @@ build_welcome (RcSurveyView *self)
       GtkWidget *intro = wrapping_label (rc_text_get (rc_survey_get_intro (self->survey), languages[i]),
                                          NULL);
       GtkWidget *button = gtk_button_new_with_label (language_name (languages[i]));
+      GtkWidget *consent;
 
       gtk_label_set_justify (GTK_LABEL (title), GTK_JUSTIFY_CENTER);
       gtk_label_set_xalign (GTK_LABEL (intro), 0);
@@ -314,6 +315,11 @@ build_welcome (RcSurveyView *self)
       gtk_widget_set_vexpand (intro, TRUE);
       gtk_box_append (GTK_BOX (card), title);
       gtk_box_append (GTK_BOX (card), intro);
+
+      /* Starting is her consent, so she reads what she agrees to first. */
+      consent = wrapping_label (rc_text_get (rc_survey_get_consent (self->survey), languages[i]), "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (consent), 0);
+      gtk_box_append (GTK_BOX (card), consent);
 
       gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "pill");

@@ -310,8 +310,12 @@ rc_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (rc_window_parent_class)->constructed (object);
 
+  /* Full screen, where a window manager is there to make it so. */
   if (self->kiosk)
-    return;
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), 1024, 768);
+      return;
+    }
 
   g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
