@@ -171,6 +171,17 @@ screen_shows_text (GtkWidget  *root,
   return FALSE;
 }
 
+/* Phones and small kiosk screens are 360 px wide: every screen must fit. */
+static void
+assert_fits_narrow_screen (Fixture *fixture)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (GTK_WIDGET (fixture->view), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
 static void
 test_survey_view_complete (Fixture       *fixture,
                            gconstpointer  data)
@@ -183,6 +194,7 @@ test_survey_view_complete (Fixture       *fixture,
 
   /* Everything now speaks Russian: the definition's texts and the app's. */
   assert_question (fixture, "q_single");
+  assert_fits_narrow_screen (fixture);
   g_assert_true (screen_shows_text (GTK_WIDGET (fixture->view), "ru Single"));
   g_assert_nonnull (rc_test_find_button (GTK_WIDGET (fixture->view), "Далее"));
 
@@ -279,6 +291,7 @@ test_survey_view_complete (Fixture       *fixture,
     click (fixture, "Далее");
 
   g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "review");
+  assert_fits_narrow_screen (fixture);
   g_assert_cmpint (rc_response_store_count (fixture->store, NULL, NULL), ==, 0);
   click (fixture, "Отправить ответы");
 
@@ -301,6 +314,34 @@ test_survey_view_complete (Fixture       *fixture,
 }
 
 static void
+test_survey_view_larger_text (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *toggle = NULL;
+
+  click (fixture, "Русский");
+
+  for (GtkWidget *w = rc_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_TOGGLE_BUTTON);
+       w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (w), "Крупный текст") == 0)
+        toggle = w;
+    }
+  g_assert_nonnull (toggle);
+
+  /* Larger for her... */
+  rc_test_press_button (toggle);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture->view), "rc-large-text"));
+  choose (fixture, "ru Option a");
+  click (fixture, "Далее");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture->view), "rc-large-text"));
+
+  /* ...and back to normal for the next person. */
+  click (fixture, "Быстрый выход");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (fixture->view), "rc-large-text"));
+}
+
+static void
 on_quick_exit (gboolean *exited)
 {
   *exited = TRUE;
@@ -314,6 +355,7 @@ test_survey_view_quick_exit (Fixture       *fixture,
 
   g_signal_connect_swapped (fixture->view, "quick-exit", G_CALLBACK (on_quick_exit), &exited);
   click (fixture, "Қазақша");
+  assert_fits_narrow_screen (fixture);
   choose (fixture, "kk Option c");
   click (fixture, "Келесі");
   choose (fixture, "kk Option x");
@@ -386,10 +428,21 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
+  /* What AdwApplication loads for the app. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, RESOURCE_BASE_PATH "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
   g_test_add ("/survey-view/complete", Fixture, NULL,
               fixture_set_up, test_survey_view_complete, fixture_tear_down);
   g_test_add ("/survey-view/quick-exit", Fixture, NULL,
               fixture_set_up, test_survey_view_quick_exit, fixture_tear_down);
+  g_test_add ("/survey-view/larger-text", Fixture, NULL,
+              fixture_set_up, test_survey_view_larger_text, fixture_tear_down);
   g_test_add ("/survey-view/idle-reset", Fixture, NULL,
               fixture_set_up, test_survey_view_idle_reset, fixture_tear_down);
   g_test_add ("/survey-view/still-there", Fixture, NULL,

@@ -38,6 +38,7 @@ struct _RcSurveyView
   GtkStack        *stack;
   GtkBox          *welcome_cards;
   GtkProgressBar  *progress;
+  GtkToggleButton *text_size_button;
   GtkButton       *quick_exit_button;
   GtkScrolledWindow *question_scroller;
   GtkLabel        *section_label;
@@ -246,8 +247,20 @@ rc_survey_view_reset (RcSurveyView *self)
   g_clear_object (&self->response);
   self->current = NO_QUESTION;
 
+  gtk_toggle_button_set_active (self->text_size_button, FALSE);
   rc_language_use_system ();
   gtk_stack_set_visible_child_name (self->stack, "welcome");
+}
+
+/* For weaker eyes: every text of the survey a size larger, until the next
+ * person's welcome. */
+static void
+on_text_size_toggled (RcSurveyView *self)
+{
+  if (gtk_toggle_button_get_active (self->text_size_button))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "rc-large-text");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "rc-large-text");
 }
 
 static void
@@ -261,6 +274,9 @@ on_quick_exit_clicked (RcSurveyView *self)
 static void
 translate_controls (RcSurveyView *self)
 {
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->text_size_button), _("Larger text"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_size_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Larger text"), -1);
   gtk_button_set_label (self->quick_exit_button, _("Leave quickly"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->quick_exit_button),
                                _("Discard the answers at once and show the news"));
@@ -882,6 +898,7 @@ rc_survey_view_class_init (RcSurveyViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcSurveyView, stack);
   gtk_widget_class_bind_template_child (widget_class, RcSurveyView, welcome_cards);
   gtk_widget_class_bind_template_child (widget_class, RcSurveyView, progress);
+  gtk_widget_class_bind_template_child (widget_class, RcSurveyView, text_size_button);
   gtk_widget_class_bind_template_child (widget_class, RcSurveyView, quick_exit_button);
   gtk_widget_class_bind_template_child (widget_class, RcSurveyView, question_scroller);
   gtk_widget_class_bind_template_child (widget_class, RcSurveyView, section_label);
@@ -898,6 +915,7 @@ rc_survey_view_class_init (RcSurveyViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcSurveyView, countdown_label);
   gtk_widget_class_bind_template_child (widget_class, RcSurveyView, restart_button);
   gtk_widget_class_bind_template_callback (widget_class, on_quick_exit_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_size_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_next_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_review_back_clicked);
