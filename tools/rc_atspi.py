@@ -1,0 +1,96 @@
+# Driving Resource Centre through the accessibility tree, as a screen
+# reader or automation tool does: used by tests/test-atspi-kiosk.py and by
+# tools/shoot-survey.
+#
+# Copyright 2026 Resource Centre contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import subprocess
+import time
+
+import gi
+gi.require_version('Atspi', '2.0')
+from gi.repository import Atspi  # noqa: E402
+
+TIMEOUT = 60
+
+
+def start_bus():
+    """An accessibility bus for the session, which tests start bare."""
+    bus = subprocess.Popen(['/usr/libexec/at-spi-bus-launcher', '--launch-immediately'],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1)
+    Atspi.init()
+    return bus
+
+
+def walk(node, depth=0):
+    if node is None or depth > 60:
+        return
+    yield node
+    for i in range(node.get_child_count()):
+        yield from walk(node.get_child_at_index(i), depth + 1)
+
+
+def showing(node):
+    # GTK 4.8 marks widgets VISIBLE but not SHOWING, also on the pages a
+    # GtkStack does not show; those have never been given a size.
+    if not node.get_state_set().contains(Atspi.StateType.VISIBLE):
+        return False
+    component = node.get_component_iface()
+    if component is None:
+        return True
+    extents = component.get_extents(Atspi.CoordType.WINDOW)
+    return extents.width > 0 and extents.height > 0
+
+
+def find_app(name='resource-center'):
+    desktop = Atspi.get_desktop(0)
+    for i in range(desktop.get_child_count()):
+        app = desktop.get_child_at_index(i)
+        if app is not None and app.get_name() == name:
+            return app
+    return None
+
+
+def wait_for(what, find, timeout=TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = find()
+        if found:
+            return found
+        time.sleep(0.2)
+    raise TimeoutError('nothing like %s appeared' % what)
+
+
+def find_all(app, role, name=None):
+    return [n for n in walk(app)
+            if n.get_role() == role and showing(n) and (name is None or n.get_name() == name)]
+
+
+def press(node):
+    node.get_action_iface().do_action(0)
+
+
+def press_space():
+    subprocess.run(['xdotool', 'mousemove', '20', '20', 'key', 'space'], check=True)
+
+
+def choices(app, skip_names=()):
+    """The choices of the question shown, in order."""
+    return (find_all(app, Atspi.Role.RADIO_BUTTON) or find_all(app, Atspi.Role.CHECK_BOX)
+            or [t for t in find_all(app, Atspi.Role.TOGGLE_BUTTON) if t.get_name() not in skip_names]
+            # The points of a scale, named by their number.
+            or [b for b in find_all(app, Atspi.Role.PUSH_BUTTON)
+                if (b.get_name() or '').split(',')[0].strip().isdigit()])
+
+
+def choose_first(found):
+    """Each question page puts the keyboard on its first choice, and GTK 4.8
+    gives check buttons no action: Space chooses it, as at a keyboard."""
+    action = found[0].get_action_iface()
+    if action is not None and action.get_n_actions() > 0:
+        action.do_action(0)
+    else:
+        press_space()
+    time.sleep(0.4)
