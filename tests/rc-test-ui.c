@@ -5,7 +5,31 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "rc-test-ui.h"
+
+/* GTK and libadwaita as the app has them: the translations built in this
+ * tree (not an installed copy) and the app's style sheet. */
+void
+rc_test_ui_init (void)
+{
+  g_autoptr(GtkCssProvider) css = NULL;
+
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RC_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_init ();
+  adw_init ();
+
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, RESOURCE_BASE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
 
 gboolean
 rc_test_timeout_cb (gpointer user_data)

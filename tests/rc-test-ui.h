@@ -7,10 +7,11 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
+void       rc_test_ui_init        (void);
 gboolean   rc_test_timeout_cb     (gpointer    user_data);
 GtkWidget *rc_test_find_widget    (GtkWidget  *root,
                                    GType       type);

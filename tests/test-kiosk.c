@@ -143,8 +143,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
+  rc_test_ui_init ();
 
   g_test_add_func ("/kiosk/locked-down", test_kiosk_locked_down);
 

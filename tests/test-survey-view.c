@@ -421,21 +421,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RC_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_init ();
-  adw_init ();
-
-  /* What AdwApplication loads for the app. */
-  {
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, RESOURCE_BASE_PATH "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  rc_test_ui_init ();
 
   g_test_add ("/survey-view/complete", Fixture, NULL,
               fixture_set_up, test_survey_view_complete, fixture_tear_down);

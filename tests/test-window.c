@@ -431,13 +431,7 @@ main (int   argc,
    * of its own instead. */
   g_test_init (&argc, &argv, NULL);
 
-  /* The translations built in this tree, not an installed copy. */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RC_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_init ();
-  adw_init ();
+  rc_test_ui_init ();
   the_app = start_application ();
 
   g_test_add_func ("/window/places", test_window_places);

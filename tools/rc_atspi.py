@@ -12,7 +12,7 @@ import gi
 gi.require_version('Atspi', '2.0')
 from gi.repository import Atspi  # noqa: E402
 
-TIMEOUT = 60
+TIMEOUT = 120
 
 
 def start_bus():
