@@ -29,3 +29,24 @@ rc_test_load_survey (const char  *fixture_name,
 
   return rc_survey_new_from_file (path, error);
 }
+
+/* The fixture with every question type and condition; it must load. */
+RcSurvey *
+rc_test_load_all_types (void)
+{
+  g_autoptr(GError) error = NULL;
+  RcSurvey *survey = rc_test_load_survey ("all-types.json", &error);
+
+  g_assert_no_error (error);
+  return survey;
+}
+
+RcDatabase *
+rc_test_open_database (const char *data_dir)
+{
+  g_autoptr(GError) error = NULL;
+  RcDatabase *database = rc_database_open (data_dir, &error);
+
+  g_assert_no_error (error);
+  return database;
+}

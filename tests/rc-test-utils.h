@@ -7,12 +7,15 @@
 
 #pragma once
 
+#include "rc-database.h"
 #include "rc-survey.h"
 
 G_BEGIN_DECLS
 
-char     *rc_test_make_temp_dir     (void);
-RcSurvey *rc_test_load_survey       (const char *fixture_name,
-                                     GError    **error);
+char       *rc_test_make_temp_dir     (void);
+RcSurvey   *rc_test_load_survey       (const char *fixture_name,
+                                       GError    **error);
+RcSurvey   *rc_test_load_all_types    (void);
+RcDatabase *rc_test_open_database     (const char *data_dir);
 
 G_END_DECLS

@@ -21,16 +21,6 @@ fake_clock (gpointer user_data)
   return *(gint64 *)user_data;
 }
 
-static RcDatabase *
-open_database (const char *data_dir)
-{
-  g_autoptr(GError) error = NULL;
-  RcDatabase *database = rc_database_open (data_dir, &error);
-
-  g_assert_no_error (error);
-  return database;
-}
-
 static void
 assert_check (RcPin      *pin,
               const char *typed,
@@ -55,7 +45,7 @@ static void
 test_pin_set_and_check (void)
 {
   g_autofree char *data_dir = rc_test_make_temp_dir ();
-  g_autoptr(RcDatabase) database = open_database (data_dir);
+  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
   g_autoptr(RcPin) pin = rc_pin_new (database);
   static const char * const invalid[] = { "", "123", "12a4", "1234567890123", " 1234", NULL };
   g_autoptr(GError) error = NULL;
@@ -104,8 +94,8 @@ test_pin_stored_only_as_salted_hash (void)
 {
   g_autofree char *first_dir = rc_test_make_temp_dir ();
   g_autofree char *second_dir = rc_test_make_temp_dir ();
-  g_autoptr(RcDatabase) first = open_database (first_dir);
-  g_autoptr(RcDatabase) second = open_database (second_dir);
+  g_autoptr(RcDatabase) first = rc_test_open_database (first_dir);
+  g_autoptr(RcDatabase) second = rc_test_open_database (second_dir);
   g_autoptr(RcPin) first_pin = rc_pin_new (first);
   g_autoptr(RcPin) second_pin = rc_pin_new (second);
   g_autofree char *first_hash = NULL;
@@ -140,7 +130,7 @@ static void
 test_pin_lockout_grows (void)
 {
   g_autofree char *data_dir = rc_test_make_temp_dir ();
-  g_autoptr(RcDatabase) database = open_database (data_dir);
+  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
   g_autoptr(RcPin) pin = rc_pin_new (database);
   gint64 now = G_GINT64_CONSTANT (1800000000) * G_USEC_PER_SEC;
   g_autoptr(GError) error = NULL;
@@ -174,7 +164,7 @@ test_pin_lockout_grows (void)
 
   /* A restart does not lift it. */
   {
-    g_autoptr(RcDatabase) reopened = open_database (data_dir);
+    g_autoptr(RcDatabase) reopened = rc_test_open_database (data_dir);
     g_autoptr(RcPin) again = rc_pin_new (reopened);
 
     rc_pin_set_clock (again, fake_clock, &now);

@@ -13,26 +13,6 @@
 #include "rc-response-store.h"
 #include "rc-test-utils.h"
 
-static RcSurvey *
-load_all_types (void)
-{
-  g_autoptr(GError) error = NULL;
-  RcSurvey *survey = rc_test_load_survey ("all-types.json", &error);
-
-  g_assert_no_error (error);
-  return survey;
-}
-
-static RcDatabase *
-open_database (const char *data_dir)
-{
-  g_autoptr(GError) error = NULL;
-  RcDatabase *database = rc_database_open (data_dir, &error);
-
-  g_assert_no_error (error);
-  return database;
-}
-
 static gint64
 query_int (RcDatabase *database,
            const char *sql)
@@ -70,8 +50,8 @@ static void
 test_store_round_trip (void)
 {
   g_autofree char *data_dir = rc_test_make_temp_dir ();
-  g_autoptr(RcDatabase) database = open_database (data_dir);
-  g_autoptr(RcSurvey) survey = load_all_types ();
+  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
+  g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
   g_autoptr(RcResponseStore) store = rc_response_store_new (database);
   g_autoptr(RcResponse) response = make_complete_response (survey, "kk");
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -120,8 +100,8 @@ static void
 test_store_keep_full_time (void)
 {
   g_autofree char *data_dir = rc_test_make_temp_dir ();
-  g_autoptr(RcDatabase) database = open_database (data_dir);
-  g_autoptr(RcSurvey) survey = load_all_types ();
+  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
+  g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
   g_autoptr(RcResponseStore) store = rc_response_store_new (database);
   g_autoptr(RcResponse) response = make_complete_response (survey, "ru");
   g_autoptr(JsonNode) loaded = NULL;
@@ -144,8 +124,8 @@ static void
 test_store_refuses_incomplete (void)
 {
   g_autofree char *data_dir = rc_test_make_temp_dir ();
-  g_autoptr(RcDatabase) database = open_database (data_dir);
-  g_autoptr(RcSurvey) survey = load_all_types ();
+  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
+  g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
   g_autoptr(RcResponseStore) store = rc_response_store_new (database);
   g_autoptr(RcResponse) incomplete = rc_response_new (survey, "kk");
   g_autoptr(RcResponse) invalid = make_complete_response (survey, "kk");
@@ -174,8 +154,8 @@ static void
 test_store_count_answers (void)
 {
   g_autofree char *data_dir = rc_test_make_temp_dir ();
-  g_autoptr(RcDatabase) database = open_database (data_dir);
-  g_autoptr(RcSurvey) survey = load_all_types ();
+  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
+  g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
   g_autoptr(RcResponseStore) store = rc_response_store_new (database);
   g_autoptr(GHashTable) multi = NULL;
   g_autoptr(GHashTable) scale = NULL;
@@ -231,7 +211,7 @@ test_store_migrates_old_database (void)
   g_autofree char *data_dir = rc_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (data_dir, RC_DATABASE_FILE_NAME, NULL);
   g_autoptr(RcDatabase) database = NULL;
-  g_autoptr(RcSurvey) survey = load_all_types ();
+  g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
   g_autoptr(RcResponseStore) store = NULL;
   g_autoptr(RcResponse) response = NULL;
   g_autofree char *id = NULL;
@@ -248,7 +228,7 @@ test_store_migrates_old_database (void)
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (handle);
 
-  database = open_database (data_dir);
+  database = rc_test_open_database (data_dir);
   g_assert_cmpint (rc_database_get_schema_version (database), ==, rc_database_get_latest_version ());
   g_assert_cmpint (rc_database_get_latest_version (), >=, 2);
   g_assert_cmpstr (rc_database_get_device_id (database), ==, "b5a3fd54-2f2b-4c57-9d8e-0e2c0b1fd7a1");
@@ -311,7 +291,7 @@ test_store_survives_kill (void)
       close (out_fd);
       g_spawn_close_pid (pid);
 
-      database = open_database (data_dir);
+      database = rc_test_open_database (data_dir);
 
       {
         sqlite3_stmt *stmt = rc_database_prepare (database, "PRAGMA integrity_check", NULL);

@@ -10,16 +10,6 @@
 #include "rc-response.h"
 #include "rc-test-utils.h"
 
-static RcSurvey *
-load_all_types (void)
-{
-  g_autoptr(GError) error = NULL;
-  RcSurvey *survey = rc_test_load_survey ("all-types.json", &error);
-
-  g_assert_no_error (error);
-  return survey;
-}
-
 static void
 set_json (RcResponse *response,
           const char *question_id,
@@ -72,7 +62,7 @@ assert_check_fails (RcResponse *response,
 static void
 test_response_answer_shapes (void)
 {
-  g_autoptr(RcSurvey) survey = load_all_types ();
+  g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
   g_autoptr(RcResponse) response = rc_response_new (survey, "kk");
 
   set_json (response, "q_single", "\"b\"");
@@ -116,7 +106,7 @@ test_response_answer_shapes (void)
 static void
 test_response_constraints (void)
 {
-  g_autoptr(RcSurvey) survey = load_all_types ();
+  g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
   g_autoptr(RcResponse) kk = rc_response_new (survey, "kk");
   g_autoptr(RcResponse) ru = rc_response_new (survey, "ru");
 
@@ -151,7 +141,7 @@ test_response_constraints (void)
 static void
 test_response_required (void)
 {
-  g_autoptr(RcSurvey) survey = load_all_types ();
+  g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
   g_autoptr(RcResponse) response = rc_response_new (survey, "ru");
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
@@ -181,7 +171,7 @@ test_response_required (void)
 static void
 test_response_visibility_drops_answers (void)
 {
-  g_autoptr(RcSurvey) survey = load_all_types ();
+  g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
   g_autoptr(RcResponse) response = rc_response_new (survey, "kk");
   g_autoptr(JsonNode) answers = NULL;
   g_autofree char *answers_text = NULL;
@@ -229,7 +219,7 @@ test_response_visibility_drops_answers (void)
 static void
 test_response_condition_operators_in_survey (void)
 {
-  g_autoptr(RcSurvey) survey = load_all_types ();
+  g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
   g_autoptr(RcResponse) response = rc_response_new (survey, "ru");
 
   set_json (response, "q_multi", "[\"y\"]");
@@ -255,7 +245,7 @@ test_response_condition_operators_in_survey (void)
 static void
 test_response_elapsed_minutes (void)
 {
-  g_autoptr(RcSurvey) survey = load_all_types ();
+  g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
   g_autoptr(RcResponse) response = rc_response_new (survey, "kk");
 
   g_assert_cmpuint (rc_response_get_elapsed_minutes (response), ==, 0);

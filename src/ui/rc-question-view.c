@@ -23,7 +23,8 @@ struct _RcQuestionView
   gboolean       syncing;
   gboolean       number_invalid;
 
-  /* Template widgets */
+  /* Template widgets; the box is bound so gtk_widget_dispose_template()
+   * unparents it. */
   GtkBox        *box;
   GtkLabel      *title;
   GtkLabel      *hint;

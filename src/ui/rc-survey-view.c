@@ -478,7 +478,6 @@ show_review (RcSurveyView *self)
   const char *language = rc_response_get_language (self->response);
   GPtrArray *sections = rc_survey_get_sections (self->survey);
   GPtrArray *questions = rc_survey_get_questions (self->survey);
-  GtkWidget *first_change = NULL;
 
   remove_children (GTK_WIDGET (self->review_list));
   gtk_widget_set_visible (GTK_WIDGET (self->submit_error), FALSE);
@@ -535,9 +534,6 @@ show_review (RcSurveyView *self)
           g_signal_connect (change, "clicked", G_CALLBACK (on_change_clicked), self);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), change);
           gtk_list_box_append (GTK_LIST_BOX (list), row);
-
-          if (first_change == NULL)
-            first_change = change;
         }
     }
 
