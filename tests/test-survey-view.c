@@ -415,6 +415,38 @@ test_survey_view_still_there (Fixture       *fixture,
   g_assert_nonnull (rc_response_get_answer (rc_survey_view_get_response (fixture->view), "q_single"));
 }
 
+/* Every question of the bundled survey, in each language, fits a 360 px
+ * screen beside the page's margins. */
+static void
+test_survey_view_questions_fit_narrow_screen (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcSurvey) survey = rc_survey_new_bundled (&error);
+  const char * const *languages;
+  GPtrArray *questions;
+
+  g_assert_no_error (error);
+  languages = rc_survey_get_languages (survey);
+  questions = rc_survey_get_questions (survey);
+
+  for (guint l = 0; languages[l] != NULL; l++)
+    {
+      g_autoptr(RcResponse) response = rc_response_new (survey, languages[l]);
+
+      for (guint i = 0; i < questions->len; i++)
+        {
+          RcQuestion *question = g_ptr_array_index (questions, i);
+          GtkWidget *view = g_object_ref_sink (rc_question_view_new (response, question));
+          int minimum = 0;
+
+          gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+          if (minimum > 360 - 2 * 18)
+            g_error ("%s in %s needs %d px", question->id, languages[l], minimum);
+          g_object_unref (view);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,6 +455,7 @@ main (int   argc,
 
   rc_test_ui_init ();
 
+  g_test_add_func ("/survey-view/questions-fit-narrow-screen", test_survey_view_questions_fit_narrow_screen);
   g_test_add ("/survey-view/complete", Fixture, NULL,
               fixture_set_up, test_survey_view_complete, fixture_tear_down);
   g_test_add ("/survey-view/quick-exit", Fixture, NULL,
