@@ -148,3 +148,39 @@ rc_test_press_button (GtkWidget *button)
   g_signal_handler_disconnect (button, handler);
   g_object_unref (button);
 }
+
+/* Real key presses on the virtual display, as from a keyboard. */
+void
+rc_test_press_keys (const char *keys)
+{
+  g_autofree char *command = g_strdup_printf ("xdotool mousemove 20 20 key --delay 50 %s", keys);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  /* Let GTK handle what arrived. */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_usleep (10000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+}
+
+/* Closes @window, a reference the test holds, and checks nothing else
+ * keeps it alive. */
+void
+rc_test_destroy_window (gpointer window)
+{
+  g_assert_true (GTK_IS_WINDOW (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Work still in flight, such as opening the manual, may hold the window
+   * for a moment; anything else holding it is a leak. */
+  rc_test_wait_until (G_OBJECT (window)->ref_count == 1);
+  g_assert_finalize_object (window);
+}

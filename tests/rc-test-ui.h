@@ -21,6 +21,8 @@ GtkWidget *rc_test_find_action    (GtkWidget  *root,
                                    const char *action_name);
 GtkWindow *rc_test_find_toplevel  (GType       type);
 void       rc_test_press_button   (GtkWidget  *button);
+void       rc_test_press_keys     (const char *keys);
+void       rc_test_destroy_window (gpointer    window);
 
 /* Lets the main loop run until @condition holds, as a person waits for the
  * screen to settle; fails after five seconds. */

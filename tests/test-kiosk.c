@@ -43,33 +43,12 @@ start_kiosk (void)
   return app;
 }
 
-/* Real key presses on the virtual display, as from a keyboard. */
-static void
-press_keys (const char *keys)
-{
-  g_autofree char *command = g_strdup_printf ("xdotool mousemove 20 20 key --delay 50 %s", keys);
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  /* Let GTK handle what arrived. */
-  for (guint i = 0; i < 20; i++)
-    {
-      g_usleep (10000);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
-}
-
 static void
 type_pin (const char *digits)
 {
   g_autofree char *keys = g_strdup_printf ("%c %c %c %c Return", digits[0], digits[1], digits[2], digits[3]);
 
-  press_keys (keys);
+  rc_test_press_keys (keys);
 }
 
 static void
@@ -107,7 +86,7 @@ test_kiosk_locked_down (void)
   assert_still_kiosk (app, window);
 
   /* None of the ways out of an ordinary window works. */
-  press_keys ("Escape F11 ctrl+w ctrl+q alt+F4 alt+1 alt+3 F1 ctrl+question F10");
+  rc_test_press_keys ("Escape F11 ctrl+w ctrl+q alt+F4 alt+1 alt+3 F1 ctrl+question F10");
   assert_still_kiosk (app, window);
   gtk_window_close (GTK_WINDOW (window));
   assert_still_kiosk (app, window);
@@ -133,9 +112,7 @@ test_kiosk_locked_down (void)
   last_place = g_settings_get_string (settings, "last-place");
   g_assert_cmpstr (last_place, ==, "coordinator");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  rc_test_wait_until (G_OBJECT (window)->ref_count == 1);
-  g_assert_finalize_object (window);
+  rc_test_destroy_window (window);
 }
 
 int

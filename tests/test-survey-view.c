@@ -50,9 +50,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (fixture->window);
-  rc_test_wait_until (G_OBJECT (fixture->window)->ref_count == 1);
-  g_assert_finalize_object (fixture->window);
+  rc_test_destroy_window (fixture->window);
 
   g_clear_object (&fixture->survey);
   g_clear_object (&fixture->store);

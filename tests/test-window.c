@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 
 #include "rc-application.h"
+#include "rc-coordinator-view.h"
+#include "rc-pin.h"
 #include "rc-test-ui.h"
 #include "rc-test-utils.h"
 #include "rc-survey-view.h"
@@ -66,13 +68,33 @@ visible_place (RcWindow *window)
   return adw_view_stack_get_visible_child (stack);
 }
 
+static GtkWidget *
+find_shown_status_page (GtkWidget *widget)
+{
+  if (ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_child_visible (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_get_child_visible (child) && (found = find_shown_status_page (child)))
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The title of the status page a person sees in the current place. */
 static const char *
 visible_status_title (RcWindow *window)
 {
-  GtkWidget *child = visible_place (window);
+  GtkWidget *page = find_shown_status_page (visible_place (window));
 
-  g_assert_true (ADW_IS_STATUS_PAGE (child));
-  return adw_status_page_get_title (ADW_STATUS_PAGE (child));
+  g_assert_nonnull (page);
+  return adw_status_page_get_title (ADW_STATUS_PAGE (page));
 }
 
 /* The survey place opens on the welcome, with a button per language. */
@@ -85,17 +107,6 @@ assert_survey_welcome (RcWindow *window)
   g_assert_cmpstr (rc_survey_view_get_screen (RC_SURVEY_VIEW (view)), ==, "welcome");
   g_assert_nonnull (rc_test_find_button (view, "Қазақша"));
   g_assert_nonnull (rc_test_find_button (view, "Русский"));
-}
-
-static void
-destroy_window (RcWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-
-  /* Work still in flight, such as opening the manual, may hold the window
-   * for a moment; anything else holding it is a leak. */
-  rc_test_wait_until (G_OBJECT (window)->ref_count == 1);
-  g_assert_finalize_object (window);
 }
 
 static void
@@ -119,7 +130,8 @@ test_window_places (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.place", "s", "coordinator"));
   g_assert_cmpstr (rc_window_get_place (window), ==, "coordinator");
-  g_assert_cmpstr (visible_status_title (window), ==, "Coordinator Area Is Locked");
+  /* A first start asks for a PIN before anything else. */
+  g_assert_cmpstr (visible_status_title (window), ==, "Set a Coordinator PIN");
 
   /* A name that is not a place leaves the window where it is. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.place", "s", "elsewhere");
@@ -132,7 +144,7 @@ test_window_places (void)
   last_place = g_settings_get_string (settings, "last-place");
   g_assert_cmpstr (last_place, ==, "survey");
 
-  destroy_window (window);
+  rc_test_destroy_window (window);
 }
 
 static void
@@ -162,7 +174,7 @@ test_window_remembers_place_and_size (void)
   g_assert_cmpint (width, ==, 700);
   g_assert_cmpint (height, ==, 500);
 
-  destroy_window (window);
+  rc_test_destroy_window (window);
 }
 
 /* Phones and small kiosk screens are 360 px wide: the window must fit. */
@@ -195,7 +207,7 @@ test_window_adapts_to_narrow_width (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   rc_test_wait_until (!adw_view_switcher_bar_get_reveal (bar));
 
-  destroy_window (window);
+  rc_test_destroy_window (window);
 }
 
 static void
@@ -222,7 +234,7 @@ test_window_about (void)
                             rc_database_get_data_dir (rc_application_get_database (app))));
 
   gtk_window_destroy (about);
-  destroy_window (window);
+  rc_test_destroy_window (window);
 }
 
 static void
@@ -254,7 +266,7 @@ test_window_shortcuts (void)
   g_assert_nonnull (shortcuts);
   gtk_window_close (shortcuts);
 
-  destroy_window (window);
+  rc_test_destroy_window (window);
 }
 
 /* Installs a handler for help: addresses that writes the address it was
@@ -329,7 +341,7 @@ test_window_help_opens_page_of_place (void)
       }
     }
 
-  destroy_window (window);
+  rc_test_destroy_window (window);
 }
 
 static gboolean
@@ -400,7 +412,40 @@ test_window_translated (void)
   assert_all_text_translated (GTK_WIDGET (popover));
   gtk_menu_button_popdown (menu_button);
 
-  destroy_window (window);
+  rc_test_destroy_window (window);
+}
+
+/* Sets the shared database's PIN: run it after every test that expects a
+ * first start. */
+static void
+test_window_translated_coordinator (void)
+{
+  g_autoptr(RcApplication) app = make_application ();
+  g_autoptr(RcPin) pin = rc_pin_new (rc_application_get_database (app));
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view;
+  RcWindow *window;
+
+  g_assert_true (rc_pin_set (pin, "2580", &error));
+
+  window = g_object_ref (rc_window_new (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 680);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.place", "s", "coordinator");
+  rc_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  view = rc_test_find_widget (GTK_WIDGET (window), RC_TYPE_COORDINATOR_VIEW);
+
+  gtk_editable_set_text (GTK_EDITABLE (rc_test_find_widget (view, GTK_TYPE_ENTRY)), "2580");
+  rc_test_press_button (rc_test_find_button (view, _("_Unlock")));
+  g_assert_true (rc_coordinator_view_get_unlocked (RC_COORDINATOR_VIEW (view)));
+  assert_all_text_translated (GTK_WIDGET (window));
+  assert_fits_narrow_screen (window);
+
+  rc_test_press_button (rc_test_find_button (view, _("C_hange…")));
+  assert_all_text_translated (GTK_WIDGET (window));
+  assert_fits_narrow_screen (window);
+
+  rc_test_destroy_window (window);
 }
 
 static void
@@ -444,7 +489,10 @@ main (int   argc,
 
   /* Run by meson once per language, with LANGUAGE set. */
   if (g_strcmp0 (g_getenv ("LANGUAGE"), "kk") == 0 || g_strcmp0 (g_getenv ("LANGUAGE"), "ru") == 0)
-    g_test_add_func ("/window/translated", test_window_translated);
+    {
+      g_test_add_func ("/window/translated/places", test_window_translated);
+      g_test_add_func ("/window/translated/coordinator", test_window_translated_coordinator);
+    }
 
   status = g_test_run ();
   g_clear_object (&the_app);

@@ -268,7 +268,7 @@ rc_application_set_property (GObject      *object,
       break;
 
     case PROP_SURVEY:
-      self->survey = g_value_dup_object (value);
+      rc_application_set_survey (self, g_value_get_object (value));
       break;
 
     case PROP_KIOSK:
@@ -301,7 +301,7 @@ rc_application_class_init (RcApplicationClass *klass)
   properties[PROP_SURVEY] =
     g_param_spec_object ("survey", NULL, NULL,
                          RC_TYPE_SURVEY,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_KIOSK] =
     g_param_spec_boolean ("kiosk", NULL, NULL,
@@ -349,6 +349,23 @@ rc_application_get_survey (RcApplication *self)
   g_return_val_if_fail (RC_IS_APPLICATION (self), NULL);
 
   return self->survey;
+}
+
+/**
+ * rc_application_set_survey:
+ * @survey: the survey a coordinator installed
+ *
+ * Makes @survey the one the next respondent gets.
+ */
+void
+rc_application_set_survey (RcApplication *self,
+                           RcSurvey      *survey)
+{
+  g_return_if_fail (RC_IS_APPLICATION (self));
+  g_return_if_fail (RC_IS_SURVEY (survey));
+
+  if (g_set_object (&self->survey, survey))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SURVEY]);
 }
 
 gboolean

@@ -25,6 +25,8 @@ RcApplication *rc_application_new_failed   (const GError  *error);
 RcDatabase      *rc_application_get_database       (RcApplication *self);
 RcResponseStore *rc_application_get_response_store (RcApplication *self);
 RcSurvey        *rc_application_get_survey         (RcApplication *self);
+void             rc_application_set_survey         (RcApplication *self,
+                                                    RcSurvey      *survey);
 gboolean       rc_application_get_kiosk    (RcApplication *self);
 
 G_END_DECLS

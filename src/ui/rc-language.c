@@ -66,3 +66,50 @@ rc_language_use_system (void)
     g_unsetenv ("LANGUAGE");
   ++_nl_msg_cat_cntr;
 }
+
+/**
+ * rc_language_get_interface:
+ *
+ * Returns: "kk", "ru" or "en": the language the app's own strings come in
+ *   now, to pick the same one from a survey definition's labels
+ */
+const char *
+rc_language_get_interface (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (names[i], "kk"))
+        return "kk";
+      if (g_str_has_prefix (names[i], "ru"))
+        return "ru";
+      if (g_str_has_prefix (names[i], "en") || g_str_equal (names[i], "C"))
+        return "en";
+    }
+
+  return "en";
+}
+
+/**
+ * rc_language_pick_text:
+ * @text: a label of a survey definition
+ *
+ * Returns: (transfer none): @text in the interface language, or in Russian
+ *   or Kazakh when the definition has no English
+ */
+const char *
+rc_language_pick_text (const RcText *text)
+{
+  const char *picked;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  picked = rc_text_get (text, rc_language_get_interface ());
+  if (picked == NULL)
+    picked = text->ru;
+  if (picked == NULL)
+    picked = text->kk;
+
+  return picked ? picked : "";
+}

@@ -9,9 +9,14 @@
 
 #include <glib.h>
 
+#include "rc-text.h"
+
 G_BEGIN_DECLS
 
 void rc_language_use          (const char *language);
 void rc_language_use_system   (void);
+
+const char *rc_language_get_interface (void);
+const char *rc_language_pick_text     (const RcText *text);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-coordinator-view.h"
 #include "rc-pin.h"
 #include "rc-survey-view.h"
 #include "rc-window.h"
@@ -25,6 +26,7 @@ struct _RcWindow
   AdwHeaderBar         *header_bar;
   AdwViewStack         *stack;
   AdwBin               *survey_holder;
+  AdwBin               *coordinator_holder;
   AdwViewSwitcherBar   *switcher_bar;
   GtkButton            *staff_button;
   GtkButton            *back_to_survey_button;
@@ -75,6 +77,30 @@ add_survey_view (RcWindow *self)
   adw_bin_set_child (self->survey_holder, view);
 }
 
+/* The next respondent gets the survey a coordinator has just installed. */
+static void
+on_survey_installed (RcWindow          *self,
+                     GParamSpec        *pspec,
+                     RcCoordinatorView *coordinator_view)
+{
+  RcApplication *app = RC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  rc_application_set_survey (app, rc_coordinator_view_get_survey (coordinator_view));
+  add_survey_view (self);
+}
+
+static void
+add_coordinator_view (RcWindow *self)
+{
+  RcApplication *app = RC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GtkWidget *view;
+
+  view = rc_coordinator_view_new (rc_application_get_database (app), rc_application_get_survey (app));
+  g_settings_bind (self->settings, "coordinator-lock-seconds", view, "lock-seconds", G_SETTINGS_BIND_GET);
+  g_signal_connect_swapped (view, "notify::survey", G_CALLBACK (on_survey_installed), self);
+  adw_bin_set_child (self->coordinator_holder, view);
+}
+
 RcWindow *
 rc_window_new (RcApplication *application)
 {
@@ -89,6 +115,7 @@ rc_window_new (RcApplication *application)
 
   /* Needs the application, which GObject sets only after constructed(). */
   add_survey_view (self);
+  add_coordinator_view (self);
   apply_kiosk (self);
 
   return self;
@@ -257,6 +284,25 @@ leave_kiosk_action (GtkWidget  *widget,
 
   if (self->kiosk)
     ask_pin_to_leave (self, NULL);
+}
+
+static void
+enter_kiosk_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RcWindow *self = RC_WINDOW (widget);
+  RcApplication *app = RC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(RcPin) pin = rc_pin_new (rc_application_get_database (app));
+
+  /* Without a PIN nobody could leave it again. */
+  if (self->kiosk || !rc_pin_is_set (pin))
+    return;
+
+  rc_coordinator_view_lock (RC_COORDINATOR_VIEW (adw_bin_get_child (self->coordinator_holder)));
+  self->kiosk = TRUE;
+  apply_kiosk (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIOSK]);
 }
 
 static void
@@ -434,6 +480,7 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, survey_holder);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, coordinator_holder);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, staff_button);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, back_to_survey_button);
@@ -442,6 +489,7 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.place", "place");
   gtk_widget_class_install_action (widget_class, "win.show-help", NULL, show_help_action);
   gtk_widget_class_install_action (widget_class, "win.leave-kiosk", NULL, leave_kiosk_action);
+  gtk_widget_class_install_action (widget_class, "win.enter-kiosk", NULL, enter_kiosk_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.place", "s", "news");

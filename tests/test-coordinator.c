@@ -1,0 +1,406 @@
+/* test-coordinator.c: the coordinator place, from the first PIN to kiosk mode
+ *
+ * Copyright 2026 Resource Centre contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "rc-active-survey.h"
+#include "rc-application.h"
+#include "rc-coordinator-view.h"
+#include "rc-pin.h"
+#include "rc-survey-view.h"
+#include "rc-test-ui.h"
+#include "rc-test-utils.h"
+#include "rc-window.h"
+
+#define PIN "2580"
+
+static RcApplication *
+make_application (const char *data_dir)
+{
+  g_autoptr(RcDatabase) database = NULL;
+  g_autoptr(RcSurvey) survey = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = NULL;
+  static guint n_apps;
+  RcApplication *app;
+
+  database = rc_database_open (data_dir, &error);
+  g_assert_no_error (error);
+  survey = rc_active_survey_load (data_dir, &error);
+  g_assert_no_error (error);
+
+  /* Each test has its own data folder, so its own application on the bus. */
+  app = rc_application_new (database, survey, FALSE);
+  app_id = g_strdup_printf ("%s.Test%u", APP_ID, ++n_apps);
+  g_application_set_application_id (G_APPLICATION (app), app_id);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return app;
+}
+
+static RcWindow *
+open_coordinator_place (RcApplication *app)
+{
+  RcWindow *window = g_object_ref (rc_window_new (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.place", "s", "coordinator"));
+  rc_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  return window;
+}
+
+/* The coordinator place of an installation whose PIN is already set. */
+static RcWindow *
+open_with_pin (RcApplication *app)
+{
+  g_autoptr(RcPin) pin = rc_pin_new (rc_application_get_database (app));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rc_pin_set (pin, PIN, &error));
+  g_assert_no_error (error);
+
+  return open_coordinator_place (app);
+}
+
+static RcCoordinatorView *
+coordinator_view (RcWindow *window)
+{
+  return RC_COORDINATOR_VIEW (rc_test_find_widget (GTK_WIDGET (window), RC_TYPE_COORDINATOR_VIEW));
+}
+
+/* The page of the coordinator place a person sees: "locked", "set-pin" or
+ * "unlocked". */
+static const char *
+shown_page (RcWindow *window)
+{
+  GtkStack *stack = GTK_STACK (rc_test_find_widget (GTK_WIDGET (coordinator_view (window)), GTK_TYPE_STACK));
+
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+static GtkWidget *
+shown_page_widget (RcWindow *window)
+{
+  GtkStack *stack = GTK_STACK (rc_test_find_widget (GTK_WIDGET (coordinator_view (window)), GTK_TYPE_STACK));
+
+  return gtk_stack_get_visible_child (stack);
+}
+
+/* The entry below @root with the placeholder a person reads in it. */
+static GtkEditable *
+find_entry (GtkWidget  *root,
+            const char *placeholder)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *found;
+
+      if (GTK_IS_ENTRY (child) &&
+          g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (child)), placeholder) == 0)
+        return GTK_EDITABLE (child);
+      if ((found = find_entry (child, placeholder)))
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The error message shown on the current page, or NULL. */
+static const char *
+shown_problem (RcWindow *window)
+{
+  GtkWidget *page = shown_page_widget (window);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (page); child != NULL;)
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "error"))
+        return gtk_widget_get_visible (child) ? gtk_label_get_text (GTK_LABEL (child)) : NULL;
+
+      /* Depth first through the page. */
+      if (gtk_widget_get_first_child (child) != NULL)
+        child = gtk_widget_get_first_child (child);
+      else
+        {
+          while (child != page && gtk_widget_get_next_sibling (child) == NULL)
+            child = gtk_widget_get_parent (child);
+          child = child == page ? NULL : gtk_widget_get_next_sibling (child);
+        }
+    }
+
+  return NULL;
+}
+
+static void
+set_pin (RcWindow   *window,
+         const char *pin,
+         const char *repeated)
+{
+  GtkWidget *page = shown_page_widget (window);
+
+  gtk_editable_set_text (find_entry (page, _("New PIN")), pin);
+  gtk_editable_set_text (find_entry (page, _("Repeat the PIN")), repeated);
+  rc_test_press_button (rc_test_find_button (page, _("_Set PIN")));
+}
+
+static void
+unlock (RcWindow   *window,
+        const char *pin)
+{
+  GtkWidget *page = shown_page_widget (window);
+
+  gtk_editable_set_text (find_entry (page, _("PIN")), pin);
+  rc_test_press_button (rc_test_find_button (page, _("_Unlock")));
+}
+
+static void
+test_coordinator_first_pin_and_lock (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcApplication) app = make_application (data_dir);
+  g_autoptr(RcPin) pin = rc_pin_new (rc_application_get_database (app));
+  RcWindow *window = open_coordinator_place (app);
+
+  /* A first start asks for a PIN, and nothing else is there to see. */
+  g_assert_cmpstr (shown_page (window), ==, "set-pin");
+  g_assert_false (rc_coordinator_view_get_unlocked (coordinator_view (window)));
+  g_assert_false (gtk_widget_get_visible (rc_test_find_button (shown_page_widget (window), "_Cancel")));
+
+  set_pin (window, "2580", "2850");
+  g_assert_cmpstr (shown_problem (window), ==, "The two PINs are not the same. Type them again.");
+  g_assert_false (rc_pin_is_set (pin));
+
+  set_pin (window, "25", "25");
+  g_assert_nonnull (shown_problem (window));
+  g_assert_nonnull (strstr (shown_problem (window), "4"));
+  g_assert_false (rc_pin_is_set (pin));
+
+  set_pin (window, PIN, PIN);
+  g_assert_true (rc_pin_is_set (pin));
+  g_assert_cmpstr (shown_page (window), ==, "unlocked");
+  g_assert_true (rc_coordinator_view_get_unlocked (coordinator_view (window)));
+
+  /* Lock: the PIN is asked for again, a wrong one refused with why. */
+  rc_test_press_button (rc_test_find_button (GTK_WIDGET (window), "_Lock"));
+  g_assert_cmpstr (shown_page (window), ==, "locked");
+  unlock (window, "1111");
+  g_assert_cmpstr (shown_problem (window), ==, "This PIN is not right");
+  g_assert_cmpstr (shown_page (window), ==, "locked");
+
+  /* Typed on the keyboard alone: the entry has the focus, Return unlocks. */
+  rc_test_press_keys ("2 5 8 0 Return");
+  rc_test_wait_until (g_strcmp0 (shown_page (window), "unlocked") == 0);
+  g_assert_null (shown_problem (window));
+
+  /* Left alone, it locks itself. */
+  g_object_set (coordinator_view (window), "lock-seconds", 1, NULL);
+  rc_test_wait_until (g_strcmp0 (shown_page (window), "locked") == 0);
+  g_assert_false (rc_coordinator_view_get_unlocked (coordinator_view (window)));
+
+  rc_test_destroy_window (window);
+}
+
+static void
+test_coordinator_lockout (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcApplication) app = make_application (data_dir);
+  RcWindow *window = open_with_pin (app);
+
+  g_assert_cmpstr (shown_page (window), ==, "locked");
+
+  for (guint i = 0; i < RC_PIN_FREE_TRIES; i++)
+    unlock (window, "0000");
+
+  /* Now even the right PIN waits. */
+  unlock (window, PIN);
+  g_assert_cmpstr (shown_page (window), ==, "locked");
+  g_assert_nonnull (strstr (shown_problem (window), "seconds"));
+
+  rc_test_destroy_window (window);
+}
+
+static void
+test_coordinator_change_pin (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcApplication) app = make_application (data_dir);
+  RcWindow *window = open_with_pin (app);
+
+  unlock (window, PIN);
+  g_assert_cmpstr (shown_page (window), ==, "unlocked");
+
+  /* Changing can be given up. */
+  rc_test_press_button (rc_test_find_button (GTK_WIDGET (window), "C_hange…"));
+  g_assert_cmpstr (shown_page (window), ==, "set-pin");
+  rc_test_press_button (rc_test_find_button (shown_page_widget (window), "_Cancel"));
+  g_assert_cmpstr (shown_page (window), ==, "unlocked");
+
+  rc_test_press_button (rc_test_find_button (GTK_WIDGET (window), "C_hange…"));
+  set_pin (window, "13579", "13579");
+  g_assert_cmpstr (shown_page (window), ==, "unlocked");
+
+  rc_test_press_button (rc_test_find_button (GTK_WIDGET (window), "_Lock"));
+  unlock (window, PIN);
+  g_assert_cmpstr (shown_page (window), ==, "locked");
+  unlock (window, "13579");
+  g_assert_cmpstr (shown_page (window), ==, "unlocked");
+
+  rc_test_destroy_window (window);
+}
+
+static gboolean
+chosen_file_is (GtkFileChooser *chooser,
+                GFile          *file)
+{
+  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (chooser);
+
+  return chosen != NULL && g_file_equal (chosen, file);
+}
+
+/* Picks @path in the file chooser the button opened, as a person would. */
+static void
+choose_file (RcWindow   *window,
+             const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *chooser;
+
+  rc_test_press_button (rc_test_find_button (GTK_WIDGET (window), "_Choose File…"));
+  rc_test_wait_until ((chooser = rc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL);
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error));
+  g_assert_no_error (error);
+  /* The chooser selects the file once it has read its folder. */
+  rc_test_wait_until (chosen_file_is (GTK_FILE_CHOOSER (chooser), file));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+}
+
+static const char *
+survey_row_subtitle (RcWindow *window)
+{
+  GtkWidget *row = rc_test_find_widget (shown_page_widget (window), ADW_TYPE_ACTION_ROW);
+
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+static void
+test_coordinator_chooses_survey (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcApplication) app = make_application (data_dir);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "fixtures", "surveys", "error-several.json", NULL);
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "fixtures", "surveys", "all-types.json", NULL);
+  g_autofree char *installed = g_build_filename (data_dir, RC_ACTIVE_SURVEY_FILE_NAME, NULL);
+  g_autoptr(RcSurvey) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  RcSurvey *bundled = rc_application_get_survey (app);
+  g_autofree char *bundled_subtitle = NULL;
+  AdwMessageDialog *dialog;
+  GtkLabel *problems;
+  RcWindow *window;
+  GtkWidget *survey_view;
+
+  window = open_with_pin (app);
+  unlock (window, PIN);
+  bundled_subtitle = g_strdup (survey_row_subtitle (window));
+  g_assert_nonnull (strstr (bundled_subtitle, rc_survey_get_title (bundled)->en));
+
+  /* A broken definition is refused with its errors; nothing changes. */
+  choose_file (window, bad);
+  rc_test_wait_until (rc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = ADW_MESSAGE_DIALOG (rc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "This Survey Cannot Be Used");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "error-several.json"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "The survey asked until now stays."));
+  problems = GTK_LABEL (rc_test_find_widget (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_LABEL));
+  g_assert_nonnull (strstr (gtk_label_get_text (problems), "sections[0].questions[2].type: unknown question type"));
+  rc_test_press_button (rc_test_find_button (GTK_WIDGET (dialog), "_Close"));
+  rc_test_wait_until (rc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  g_assert_true (rc_application_get_survey (app) == bundled);
+  g_assert_cmpstr (survey_row_subtitle (window), ==, bundled_subtitle);
+  g_assert_false (g_file_test (installed, G_FILE_TEST_EXISTS));
+
+  /* A good one is what the next respondent gets, also after a restart. */
+  expected = rc_survey_new_from_file (good, &error);
+  g_assert_no_error (error);
+  choose_file (window, good);
+  rc_test_wait_until (rc_application_get_survey (app) != bundled);
+  g_assert_cmpstr (rc_survey_get_id (rc_application_get_survey (app)), ==, rc_survey_get_id (expected));
+  g_assert_nonnull (strstr (survey_row_subtitle (window), rc_survey_get_title (expected)->en));
+  g_assert_true (g_file_test (installed, G_FILE_TEST_EXISTS));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.place", "s", "survey");
+  survey_view = rc_test_find_widget (GTK_WIDGET (window), RC_TYPE_SURVEY_VIEW);
+  g_assert_cmpstr (rc_survey_view_get_screen (RC_SURVEY_VIEW (survey_view)), ==, "welcome");
+  {
+    g_autoptr(RcSurvey) reloaded = rc_active_survey_load (data_dir, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (rc_survey_get_id (reloaded), ==, rc_survey_get_id (expected));
+  }
+
+  rc_test_destroy_window (window);
+}
+
+static void
+test_coordinator_starts_kiosk (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcApplication) app = make_application (data_dir);
+  RcWindow *window = open_coordinator_place (app);
+  GtkWindow *dialog;
+
+  /* From the keyboard alone: the first entry has the focus when the place
+   * opens, Tab goes to the second, Return sets the PIN. */
+  rc_test_wait_until (gtk_window_is_active (GTK_WINDOW (window)));
+  rc_test_press_keys ("2 5 8 0 Tab 2 5 8 0 Return");
+  rc_test_wait_until (g_strcmp0 (shown_page (window), "unlocked") == 0);
+
+  rc_test_press_button (rc_test_find_button (GTK_WIDGET (window), "_Start"));
+
+  g_assert_true (rc_window_get_kiosk (window));
+  g_assert_cmpstr (rc_window_get_place (window), ==, "survey");
+  g_assert_false (gtk_widget_get_visible (rc_test_find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR)));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "quit"));
+  /* Whoever leaves the kiosk finds the results locked. */
+  g_assert_false (rc_coordinator_view_get_unlocked (coordinator_view (window)));
+
+  /* The PIN leaves it, as for --kiosk. */
+  rc_test_press_button (rc_test_find_action (GTK_WIDGET (window), "win.leave-kiosk"));
+  rc_test_wait_until ((dialog = rc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL &&
+                      gtk_window_is_active (dialog));
+  rc_test_press_keys ("2 5 8 0 Return");
+  rc_test_wait_until (!rc_window_get_kiosk (window));
+  g_assert_true (gtk_widget_get_visible (rc_test_find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR)));
+
+  rc_test_destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  rc_test_ui_init ();
+
+  g_test_add_func ("/coordinator/first-pin-and-lock", test_coordinator_first_pin_and_lock);
+  g_test_add_func ("/coordinator/locks-out-after-wrong-pins", test_coordinator_lockout);
+  g_test_add_func ("/coordinator/change-pin", test_coordinator_change_pin);
+  g_test_add_func ("/coordinator/chooses-survey", test_coordinator_chooses_survey);
+  g_test_add_func ("/coordinator/starts-kiosk", test_coordinator_starts_kiosk);
+
+  return g_test_run ();
+}
