@@ -20,6 +20,8 @@
 #include "rc-active-survey.h"
 #include "rc-application.h"
 #include "rc-database.h"
+#include "rc-export.h"
+#include "rc-import.h"
 #include "rc-pin.h"
 #include "rc-survey.h"
 
@@ -108,6 +110,62 @@ set_coordinator_pin (const char *data_dir)
   return EXIT_SUCCESS;
 }
 
+static int
+export_responses (const char *data_dir,
+                  const char *path,
+                  const char *format_name,
+                  const char *since,
+                  const char *until,
+                  const char *language)
+{
+  RcExportOptions options = { RC_EXPORT_FORMAT_JSON, since, until, NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 n_written;
+
+  /* Without --format, the file's name says it. */
+  if (format_name == NULL && g_str_has_suffix (path, ".csv"))
+    format_name = "csv";
+  if (format_name != NULL && !rc_export_format_from_string (format_name, &options.format, &error))
+    return fail (error);
+
+  if (language != NULL && !g_str_equal (language, "kk") && !g_str_equal (language, "ru") &&
+      !g_str_equal (language, "en"))
+    {
+      g_printerr ("%s: %s\n", PACKAGE_NAME, _("The language is kk, ru or en"));
+      return EXIT_FAILURE;
+    }
+  options.labels_language = language;
+
+  if (!rc_export_write (data_dir, path, &options, NULL, NULL, &n_written, &error))
+    return fail (error);
+
+  g_print (ngettext ("%s: %" PRId64 " response written\n",
+                     "%s: %" PRId64 " responses written\n", n_written),
+           path, n_written);
+  return EXIT_SUCCESS;
+}
+
+static int
+import_responses (const char *data_dir,
+                  const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *present = NULL;
+  gint64 n_added, n_present;
+
+  if (!rc_import_file (data_dir, path, NULL, &n_added, &n_present, &error))
+    return fail (error);
+
+  added = g_strdup_printf (ngettext ("%" PRId64 " response added", "%" PRId64 " responses added", n_added),
+                           n_added);
+  present = g_strdup_printf (ngettext ("%" PRId64 " already here", "%" PRId64 " already here", n_present),
+                             n_present);
+  /* Translators: "12 responses added, 3 already here" */
+  g_print (_("%s: %s, %s\n"), path, added, present);
+  return EXIT_SUCCESS;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -120,6 +178,12 @@ main (int   argc,
   g_autofree char *default_dir = rc_database_get_default_data_dir ();
   g_autofree char *data_dir = NULL;
   g_autofree char *survey_file = NULL;
+  g_autofree char *export_file = NULL;
+  g_autofree char *import_file = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *until = NULL;
+  g_autofree char *language = NULL;
   gboolean set_pin = FALSE;
   gboolean kiosk = FALSE;
   gboolean version = FALSE;
@@ -131,6 +195,19 @@ main (int   argc,
       N_("Open straight into the survey, full screen"), NULL },
     { "set-pin", 0, 0, G_OPTION_ARG_NONE, &set_pin,
       N_("Read a new coordinator PIN from standard input"), NULL },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_file,
+      N_("Write the responses to FILE for analysis, and exit"), N_("FILE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("The format of the export: json (the default) or csv"), N_("FORMAT") },
+    { "since", 0, 0, G_OPTION_ARG_STRING, &since,
+      N_("Export only responses submitted on or after DATE (YYYY-MM-DD)"), N_("DATE") },
+    { "until", 0, 0, G_OPTION_ARG_STRING, &until,
+      N_("Export only responses submitted on or before DATE (YYYY-MM-DD)"), N_("DATE") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("Add a second header row of question texts in LANGUAGE (kk, ru or en) to a CSV export"),
+      N_("LANGUAGE") },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, &import_file,
+      N_("Merge the responses of another kiosk’s export FILE, and exit"), N_("FILE") },
     { "validate-survey", 0, 0, G_OPTION_ARG_FILENAME, &survey_file,
       N_("Check a survey definition and list every problem in it"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
@@ -177,6 +254,18 @@ main (int   argc,
 
   if (set_pin)
     return set_coordinator_pin (data_dir);
+
+  if (export_file != NULL && import_file != NULL)
+    {
+      g_printerr ("%s: %s\n", PACKAGE_NAME, _("Export or import, not both at once"));
+      return EXIT_FAILURE;
+    }
+
+  /* Both run without a display, also while the app itself is running. */
+  if (export_file != NULL)
+    return export_responses (data_dir, export_file, format, since, until, language);
+  if (import_file != NULL)
+    return import_responses (data_dir, import_file);
 
   /* Opened before any window so that a bad data folder is reported in one
    * line, with no display needed, and nothing is touched. */

@@ -11,6 +11,7 @@
 
 #include "rc-database.h"
 #include "rc-pin.h"
+#include "rc-response-store.h"
 #include "rc-test-utils.h"
 
 typedef struct
@@ -261,6 +262,117 @@ test_cli_set_pin (void)
   g_assert_true (rc_pin_check (pin, "4826", NULL));
 }
 
+static void
+save_one_response (const char *data_dir,
+                   const char *language)
+{
+  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
+  g_autoptr(RcResponseStore) store = rc_response_store_new (database);
+  g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
+  g_autoptr(RcResponse) response = rc_response_new (survey, language);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  g_assert_true (rc_response_set_choice (response, "q_single", "b", NULL));
+  g_assert_true (rc_response_set_choice (response, "q_yesno", "no", NULL));
+  id = rc_response_store_save (store, response, &error);
+  g_assert_no_error (error);
+}
+
+/* A coordinator's script: export a kiosk, merge it into the office's
+ * folder, with a one-line summary each and no display. */
+static void
+test_cli_export_and_import (void)
+{
+  g_autofree char *kiosk = rc_test_make_temp_dir ();
+  g_autofree char *office = rc_test_make_temp_dir ();
+  g_autofree char *kiosk_option = g_strconcat ("--data-dir=", kiosk, NULL);
+  g_autofree char *office_option = g_strconcat ("--data-dir=", office, NULL);
+  g_autofree char *json = g_build_filename (kiosk, "kiosk.json", NULL);
+  g_autofree char *csv = g_build_filename (kiosk, "kiosk.csv", NULL);
+  g_autofree char *export_json = g_strconcat ("--export=", json, NULL);
+  g_autofree char *export_csv = g_strconcat ("--export=", csv, NULL);
+  g_autofree char *import_json = g_strconcat ("--import=", json, NULL);
+  g_autofree char *import_csv = g_strconcat ("--import=", csv, NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *contents = NULL;
+
+  save_one_response (kiosk, "kk");
+  save_one_response (kiosk, "ru");
+
+  {
+    g_auto(RunResult) result = { 0 };
+
+    run (&result, kiosk_option, export_json, NULL);
+    g_assert_cmpint (result.status, ==, 0);
+    expected = g_strdup_printf ("%s: 2 responses written\n", json);
+    g_assert_cmpstr (result.out, ==, expected);
+    g_clear_pointer (&expected, g_free);
+  }
+
+  /* The file's name says CSV. */
+  {
+    g_auto(RunResult) result = { 0 };
+
+    run (&result, kiosk_option, export_csv, "--since=2020-01-01", NULL);
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "response_id,"));
+  }
+
+  {
+    g_auto(RunResult) result = { 0 };
+
+    run (&result, office_option, import_json, NULL);
+    g_assert_cmpint (result.status, ==, 0);
+    expected = g_strdup_printf ("%s: 2 responses added, 0 already here\n", json);
+    g_assert_cmpstr (result.out, ==, expected);
+    g_clear_pointer (&expected, g_free);
+  }
+
+  {
+    g_auto(RunResult) result = { 0 };
+
+    run (&result, office_option, import_json, NULL);
+    expected = g_strdup_printf ("%s: 0 responses added, 2 already here\n", json);
+    g_assert_cmpstr (result.out, ==, expected);
+  }
+
+  {
+    g_auto(RunResult) result = { 0 };
+
+    run (&result, office_option, import_csv, NULL);
+    assert_one_line_failure (&result, "only JSON exports can be merged");
+  }
+}
+
+static void
+test_cli_export_bad_options (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autofree char *option = g_strconcat ("--data-dir=", data_dir, NULL);
+  g_autofree char *path = g_build_filename (data_dir, "out.json", NULL);
+  g_autofree char *export = g_strconcat ("--export=", path, NULL);
+  struct {
+    const char *option;
+    const char *message;
+  } cases[] = {
+    { "--format=xlsx", "“xlsx” is not an export format" },
+    { "--since=31.01.2026", "“31.01.2026” is not a date" },
+    { "--until=2026-13-01", "“2026-13-01” is not a date" },
+    { "--language=de", "kk, ru or en" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(RunResult) result = { 0 };
+
+      run (&result, option, export, cases[i].option, NULL);
+      assert_one_line_failure (&result, cases[i].message);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +384,8 @@ main (int   argc,
   g_assert_nonnull (g_getenv ("RC_EXECUTABLE"));
 
   g_test_add_func ("/cli/version", test_cli_version);
+  g_test_add_func ("/cli/export-and-import", test_cli_export_and_import);
+  g_test_add_func ("/cli/export-bad-options", test_cli_export_bad_options);
   g_test_add_func ("/cli/unknown-option", test_cli_unknown_option);
   g_test_add_func ("/cli/data-dir-is-a-file", test_cli_data_dir_is_a_file);
   g_test_add_func ("/cli/data-dir-not-writable", test_cli_data_dir_not_writable);

@@ -10,6 +10,7 @@
 #include "rc-i18n.h"
 
 #include "rc-response-store.h"
+#include "rc-response-store-private.h"
 
 struct _RcResponseStore
 {
@@ -172,16 +173,17 @@ step_done (RcDatabase    *database,
   return TRUE;
 }
 
-static gboolean
-insert_survey (RcResponseStore  *self,
-               RcSurvey         *survey,
-               GError          **error)
+/* Keeps the definition a response was given under, once per version. */
+gboolean
+rc_response_store_insert_survey (RcDatabase  *database,
+                                 RcSurvey    *survey,
+                                 GError     **error)
 {
   g_autofree char *definition = json_to_string (rc_survey_get_definition (survey), FALSE);
   sqlite3_stmt *stmt;
   gboolean ok;
 
-  stmt = rc_database_prepare (self->database,
+  stmt = rc_database_prepare (database,
                               "INSERT OR IGNORE INTO surveys (id, version, definition) "
                               "VALUES (?1, ?2, ?3)",
                               error);
@@ -191,23 +193,23 @@ insert_survey (RcResponseStore  *self,
   sqlite3_bind_text (stmt, 1, rc_survey_get_id (survey), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, rc_survey_get_version (survey));
   sqlite3_bind_text (stmt, 3, definition, -1, SQLITE_STATIC);
-  ok = step_done (self->database, stmt, error);
+  ok = step_done (database, stmt, error);
   sqlite3_finalize (stmt);
 
   return ok;
 }
 
 static gboolean
-insert_answers (RcResponseStore  *self,
-                const char       *response_id,
-                JsonObject       *answers,
-                GError          **error)
+insert_answers (RcDatabase  *database,
+                const char  *response_id,
+                JsonObject  *answers,
+                GError     **error)
 {
   g_autoptr(GList) members = json_object_get_members (answers);
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
 
-  stmt = rc_database_prepare (self->database,
+  stmt = rc_database_prepare (database,
                               "INSERT INTO answers (response_id, question_id, value) "
                               "VALUES (?1, ?2, ?3)",
                               error);
@@ -229,13 +231,57 @@ insert_answers (RcResponseStore  *self,
       for (guint i = 0; ok && i < n_values; i++)
         {
           bind_json_value (stmt, 3, choices ? json_array_get_element (choices, i) : answer);
-          ok = step_done (self->database, stmt, error);
+          ok = step_done (database, stmt, error);
           sqlite3_reset (stmt);
         }
     }
 
   sqlite3_finalize (stmt);
   return ok;
+}
+
+/**
+ * rc_response_store_insert:
+ *
+ * Inserts one response and its rows of answers, inside the caller's
+ * transaction: the one step both a submit and an import take.
+ */
+gboolean
+rc_response_store_insert (RcDatabase  *database,
+                          const char  *response_id,
+                          RcSurvey    *survey,
+                          const char  *device_id,
+                          const char  *language,
+                          const char  *submitted_at,
+                          gint64       duration_minutes,
+                          JsonObject  *answers,
+                          GError     **error)
+{
+  g_autoptr(JsonNode) answers_node = json_node_init_object (json_node_alloc (), answers);
+  g_autofree char *answers_text = json_to_string (answers_node, FALSE);
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  stmt = rc_database_prepare (database,
+                              "INSERT INTO responses (id, survey_id, survey_version, "
+                              "device_id, language, submitted_at, duration_minutes, "
+                              "answers) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, response_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, rc_survey_get_id (survey), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, rc_survey_get_version (survey));
+  sqlite3_bind_text (stmt, 4, device_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, language, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, submitted_at, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, duration_minutes);
+  sqlite3_bind_text (stmt, 8, answers_text, -1, SQLITE_STATIC);
+  ok = step_done (database, stmt, error);
+  sqlite3_finalize (stmt);
+
+  return ok && insert_answers (database, response_id, answers, error);
 }
 
 static char *
@@ -268,10 +314,8 @@ rc_response_store_save (RcResponseStore  *self,
 {
   g_autofree char *response_id = g_uuid_string_random ();
   g_autofree char *submitted_at = NULL;
-  g_autofree char *answers_text = NULL;
   g_autoptr(JsonNode) answers = NULL;
   RcSurvey *survey;
-  sqlite3_stmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (RC_IS_RESPONSE_STORE (self), NULL);
@@ -282,37 +326,17 @@ rc_response_store_save (RcResponseStore  *self,
 
   survey = rc_response_get_survey (response);
   answers = rc_response_dup_answers (response);
-  answers_text = json_to_string (answers, FALSE);
   submitted_at = format_submission_time (self);
 
   if (!rc_database_exec (self->database, "BEGIN IMMEDIATE", error))
     return NULL;
 
-  ok = insert_survey (self, survey, error);
-
-  if (ok && (stmt = rc_database_prepare (self->database,
-                                         "INSERT INTO responses (id, survey_id, survey_version, "
-                                         "device_id, language, submitted_at, duration_minutes, "
-                                         "answers) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                                         error)))
-    {
-      sqlite3_bind_text (stmt, 1, response_id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, rc_survey_get_id (survey), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, rc_survey_get_version (survey));
-      sqlite3_bind_text (stmt, 4, rc_database_get_device_id (self->database), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, rc_response_get_language (response), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, submitted_at, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 7, rc_response_get_elapsed_minutes (response));
-      sqlite3_bind_text (stmt, 8, answers_text, -1, SQLITE_STATIC);
-      ok = step_done (self->database, stmt, error);
-      sqlite3_finalize (stmt);
-    }
-  else
-    {
-      ok = FALSE;
-    }
-
-  ok = ok && insert_answers (self, response_id, json_node_get_object (answers), error);
+  ok = rc_response_store_insert_survey (self->database, survey, error) &&
+       rc_response_store_insert (self->database, response_id, survey,
+                                 rc_database_get_device_id (self->database),
+                                 rc_response_get_language (response), submitted_at,
+                                 rc_response_get_elapsed_minutes (response),
+                                 json_node_get_object (answers), error);
   ok = ok && rc_database_exec (self->database, "COMMIT", error);
 
   if (!ok)

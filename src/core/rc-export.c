@@ -1,0 +1,732 @@
+/* rc-export.c
+ *
+ * Copyright 2026 Resource Centre contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "rc-database.h"
+#include "rc-export.h"
+#include "rc-i18n.h"
+#include "rc-response-table.h"
+
+/* Written out whenever this much is buffered: memory stays flat however
+ * many responses there are. */
+#define FLUSH_SIZE (256 * 1024)
+
+/* The file being written, under a temporary name beside the target until
+ * it is complete. */
+typedef struct
+{
+  const char *path;
+  char       *temp_path;
+  int         fd;
+  GString    *buffer;
+} Sink;
+
+static gboolean
+sink_open (Sink        *sink,
+           const char  *path,
+           GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
+  int errsv;
+
+  sink->path = path;
+  sink->temp_path = g_build_filename (dir, template, NULL);
+  sink->buffer = g_string_sized_new (FLUSH_SIZE + 4096);
+  /* Answers are sensitive: only their owner may read an export. */
+  sink->fd = g_mkstemp_full (sink->temp_path, O_WRONLY | O_CLOEXEC, 0600);
+  if (sink->fd < 0)
+    {
+      errsv = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Cannot write in the folder “%s”: %s"), dir, g_strerror (errsv));
+      g_clear_pointer (&sink->temp_path, g_free);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+sink_flush (Sink    *sink,
+            GError **error)
+{
+  gsize done = 0;
+
+  while (done < sink->buffer->len)
+    {
+      gssize n = write (sink->fd, sink->buffer->str + done, sink->buffer->len - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int errsv = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                       _("Cannot write “%s”: %s"), sink->path, g_strerror (errsv));
+          return FALSE;
+        }
+      done += n;
+    }
+
+  g_string_truncate (sink->buffer, 0);
+  return TRUE;
+}
+
+static gboolean
+sink_maybe_flush (Sink    *sink,
+                  GError **error)
+{
+  return sink->buffer->len < FLUSH_SIZE || sink_flush (sink, error);
+}
+
+/* Leaves no file and no temporary behind. */
+static void
+sink_abort (Sink *sink)
+{
+  if (sink->fd >= 0)
+    close (sink->fd);
+  sink->fd = -1;
+  if (sink->temp_path != NULL)
+    g_unlink (sink->temp_path);
+  g_clear_pointer (&sink->temp_path, g_free);
+  if (sink->buffer != NULL)
+    g_string_free (sink->buffer, TRUE);
+  sink->buffer = NULL;
+}
+
+/* Only a complete file, safely on disk, takes the target's name. */
+static gboolean
+sink_commit (Sink    *sink,
+             GError **error)
+{
+  int errsv;
+
+  if (!sink_flush (sink, error))
+    return FALSE;
+
+  if (fsync (sink->fd) != 0 || close (sink->fd) != 0)
+    {
+      errsv = errno;
+      sink->fd = -1;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Cannot write “%s”: %s"), sink->path, g_strerror (errsv));
+      return FALSE;
+    }
+  sink->fd = -1;
+
+  if (g_rename (sink->temp_path, sink->path) != 0)
+    {
+      errsv = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Cannot write “%s”: %s"), sink->path, g_strerror (errsv));
+      return FALSE;
+    }
+
+  g_clear_pointer (&sink->temp_path, g_free);
+  g_string_free (sink->buffer, TRUE);
+  sink->buffer = NULL;
+  return TRUE;
+}
+
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if ((guchar)*p < 0x20)
+            g_string_append_printf (out, "\\u%04x", (guchar)*p);
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* RFC 4180: quoted when it holds a separator, a quote or a line break. */
+static void
+append_csv_field (GString    *out,
+                  const char *text)
+{
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+gboolean
+rc_export_check_date (const char  *date,
+                      GError     **error)
+{
+  guint year, month, day;
+  char end;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (strlen (date) != 10 || sscanf (date, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a date written as YYYY-MM-DD"), date);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+rc_export_format_from_string (const char      *name,
+                              RcExportFormat  *format,
+                              GError         **error)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (g_ascii_strcasecmp (name, "json") == 0)
+    *format = RC_EXPORT_FORMAT_JSON;
+  else if (g_ascii_strcasecmp (name, "csv") == 0)
+    *format = RC_EXPORT_FORMAT_CSV;
+  else
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not an export format: use json or csv"), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The filter every query of an export shares: ?1 since, ?2 the day after
+ * until, either NULL for no limit. */
+#define FILTER "(?1 IS NULL OR submitted_at >= ?1) AND (?2 IS NULL OR submitted_at < ?2)"
+
+typedef struct
+{
+  RcDatabase       *database;
+  const RcExportOptions *options;
+  char             *until_next_day;
+  RcResponseTable  *table;
+  GPtrArray        *surveys;          /* RcSurvey, the newest first */
+  GPtrArray        *definitions;      /* char *, as stored, same order */
+  GArray           *survey_counts;    /* gint64, same order */
+  GPtrArray        *languages;        /* char * */
+  GArray           *language_counts;  /* gint64 */
+  gint64            total;
+} Export;
+
+static void
+export_clear (Export *export)
+{
+  g_clear_pointer (&export->until_next_day, g_free);
+  g_clear_pointer (&export->table, rc_response_table_free);
+  g_clear_pointer (&export->surveys, g_ptr_array_unref);
+  g_clear_pointer (&export->definitions, g_ptr_array_unref);
+  g_clear_pointer (&export->survey_counts, g_array_unref);
+  g_clear_pointer (&export->languages, g_ptr_array_unref);
+  g_clear_pointer (&export->language_counts, g_array_unref);
+  g_clear_object (&export->database);
+}
+
+static sqlite3_stmt *
+prepare_filtered (Export      *export,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = rc_database_prepare (export->database, sql, error);
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, export->options->since, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, export->until_next_day, -1, SQLITE_STATIC);
+    }
+
+  return stmt;
+}
+
+/* Which survey versions and languages the exported responses have. */
+static gboolean
+read_contents (Export  *export,
+               GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare_filtered (export,
+                           "SELECT s.definition, count(*) FROM responses r "
+                           "JOIN surveys s ON s.id = r.survey_id AND s.version = r.survey_version "
+                           "WHERE " FILTER " "
+                           "GROUP BY r.survey_id, r.survey_version "
+                           "ORDER BY max(r.submitted_at) DESC, r.survey_version DESC",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *definition = (const char *)sqlite3_column_text (stmt, 0);
+      g_autoptr(GBytes) bytes = g_bytes_new (definition, strlen (definition));
+      gint64 count = sqlite3_column_int64 (stmt, 1);
+      RcSurvey *survey;
+
+      if (!(survey = rc_survey_new_from_bytes (bytes, rc_database_get_path (export->database), error)))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+
+      g_ptr_array_add (export->surveys, survey);
+      g_ptr_array_add (export->definitions, g_strdup (definition));
+      g_array_append_val (export->survey_counts, count);
+      export->total += count;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return rc_database_fail (export->database, rc, error);
+
+  stmt = prepare_filtered (export,
+                           "SELECT language, count(*) FROM responses WHERE " FILTER " "
+                           "GROUP BY language ORDER BY language",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 count = sqlite3_column_int64 (stmt, 1);
+
+      g_ptr_array_add (export->languages, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+      g_array_append_val (export->language_counts, count);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return rc_database_fail (export->database, rc, error);
+
+  export->table = rc_response_table_new (export->surveys);
+  return TRUE;
+}
+
+static void
+write_json_head (Export  *export,
+                 GString *out)
+{
+  guint n_columns = rc_response_table_get_n_columns (export->table);
+
+  g_string_append (out, "{\"schema\":{\"fields\":[\n");
+  for (guint i = 0; i < n_columns; i++)
+    {
+      const RcColumn *column = rc_response_table_get_column (export->table, i);
+      static const char *types[] = {
+        [RC_COLUMN_STRING] = "\"type\":\"string\"",
+        [RC_COLUMN_INTEGER] = "\"type\":\"integer\"",
+        /* What pandas reads as a nullable whole number. */
+        [RC_COLUMN_NULLABLE_INTEGER] = "\"type\":\"any\",\"extDtype\":\"Int64\"",
+        [RC_COLUMN_DATETIME] = "\"type\":\"datetime\"",
+      };
+
+      g_string_append (out, "{\"name\":");
+      append_json_string (out, column->name);
+      g_string_append_c (out, ',');
+      g_string_append (out, types[column->type]);
+      if (column->question_id != NULL)
+        {
+          g_string_append (out, ",\"question\":");
+          append_json_string (out, column->question_id);
+        }
+      if (column->option_id != NULL)
+        {
+          g_string_append (out, ",\"option\":");
+          append_json_string (out, column->option_id);
+        }
+      if (column->only_version != 0)
+        g_string_append_printf (out, ",\"survey_version\":%" G_GINT64_FORMAT, column->only_version);
+      g_string_append (out, i + 1 < n_columns ? "},\n" : "}\n");
+    }
+  g_string_append (out, "],\"primaryKey\":[\"response_id\"],\"pandas_version\":\"1.4.0\"},\n\"data\":[");
+}
+
+static void
+write_json_row (Export  *export,
+                GString *out,
+                RcCell  *cells,
+                gboolean first)
+{
+  guint n_columns = rc_response_table_get_n_columns (export->table);
+
+  g_string_append (out, first ? "\n{" : ",\n{");
+  for (guint i = 0; i < n_columns; i++)
+    {
+      const RcColumn *column = rc_response_table_get_column (export->table, i);
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_json_string (out, column->name);
+      g_string_append_c (out, ':');
+      switch (cells[i].kind)
+        {
+        case RC_CELL_INTEGER:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, cells[i].integer);
+          break;
+        case RC_CELL_STRING:
+          append_json_string (out, cells[i].string);
+          break;
+        case RC_CELL_NULL:
+        default:
+          g_string_append (out, "null");
+        }
+    }
+  g_string_append_c (out, '}');
+}
+
+static void
+write_json_tail (Export  *export,
+                 GString *out,
+                 gint64   n_written)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *created_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+
+  g_string_append (out, "\n],\n\"survey\":");
+  g_string_append (out, export->definitions->len > 0 ? g_ptr_array_index (export->definitions, 0) : "null");
+  g_string_append (out, ",\n\"other_surveys\":[");
+  for (guint i = 1; i < export->definitions->len; i++)
+    {
+      if (i > 1)
+        g_string_append_c (out, ',');
+      g_string_append (out, g_ptr_array_index (export->definitions, i));
+    }
+
+  g_string_append (out, "],\n\"export\":{\"format\":\"" RC_EXPORT_FORMAT_NAME "\",");
+  g_string_append_printf (out, "\"format_version\":%d,\"created_at\":", RC_EXPORT_FORMAT_VERSION);
+  append_json_string (out, created_at);
+  g_string_append (out, ",\"device_id\":");
+  append_json_string (out, rc_database_get_device_id (export->database));
+  g_string_append (out, ",\"app_version\":\"" PACKAGE_VERSION "\"");
+  g_string_append_printf (out, ",\"responses\":%" G_GINT64_FORMAT ",\"since\":", n_written);
+  if (export->options->since)
+    append_json_string (out, export->options->since);
+  else
+    g_string_append (out, "null");
+  g_string_append (out, ",\"until\":");
+  if (export->options->until)
+    append_json_string (out, export->options->until);
+  else
+    g_string_append (out, "null");
+
+  g_string_append (out, ",\"by_survey\":[");
+  for (guint i = 0; i < export->surveys->len; i++)
+    {
+      RcSurvey *survey = g_ptr_array_index (export->surveys, i);
+
+      g_string_append (out, i > 0 ? ",{\"survey_id\":" : "{\"survey_id\":");
+      append_json_string (out, rc_survey_get_id (survey));
+      g_string_append_printf (out, ",\"survey_version\":%" G_GINT64_FORMAT ",\"responses\":%" G_GINT64_FORMAT "}",
+                              rc_survey_get_version (survey),
+                              g_array_index (export->survey_counts, gint64, i));
+    }
+  g_string_append (out, "],\"by_language\":{");
+  for (guint i = 0; i < export->languages->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_json_string (out, g_ptr_array_index (export->languages, i));
+      g_string_append_printf (out, ":%" G_GINT64_FORMAT, g_array_index (export->language_counts, gint64, i));
+    }
+  g_string_append (out, "}}}\n");
+}
+
+/* A question's text in @language, falling back to another language of the
+ * definition. */
+static const char *
+label_in (const RcText *text,
+          const char   *language)
+{
+  const char *label = rc_text_get (text, language);
+
+  if (label == NULL)
+    label = text->ru ? text->ru : text->kk;
+  return label ? label : "";
+}
+
+static void
+write_csv_head (Export  *export,
+                GString *out)
+{
+  guint n_columns = rc_response_table_get_n_columns (export->table);
+  const char *language = export->options->labels_language;
+
+  /* The byte-order mark by which Excel knows the file is UTF-8. */
+  g_string_append (out, "\xEF\xBB\xBF");
+  for (guint i = 0; i < n_columns; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_csv_field (out, rc_response_table_get_column (export->table, i)->name);
+    }
+  g_string_append (out, "\r\n");
+
+  if (language == NULL)
+    return;
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      const RcColumn *column = rc_response_table_get_column (export->table, i);
+      g_autofree char *label = NULL;
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      if (column->question == NULL)
+        {
+          append_csv_field (out, column->name);
+          continue;
+        }
+
+      if (column->role == RC_COLUMN_OPTION)
+        {
+          RcOption *option = rc_question_lookup_option (column->question, column->option_id);
+
+          label = g_strdup_printf ("%s: %s", label_in (&column->question->label, language),
+                                   option ? label_in (&option->label, language) : column->option_id);
+        }
+      else if (column->role == RC_COLUMN_REFUSAL)
+        label = g_strdup_printf ("%s: %s", label_in (&column->question->label, language), column->option_id);
+      else
+        label = g_strdup (label_in (&column->question->label, language));
+
+      append_csv_field (out, label);
+    }
+  g_string_append (out, "\r\n");
+}
+
+static void
+write_csv_row (Export  *export,
+               GString *out,
+               RcCell  *cells)
+{
+  guint n_columns = rc_response_table_get_n_columns (export->table);
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      if (cells[i].kind == RC_CELL_INTEGER)
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, cells[i].integer);
+      else if (cells[i].kind == RC_CELL_STRING)
+        append_csv_field (out, cells[i].string);
+    }
+  g_string_append (out, "\r\n");
+}
+
+static gboolean
+write_rows (Export            *export,
+            Sink              *sink,
+            RcExportProgress  *progress,
+            GCancellable      *cancellable,
+            gint64            *n_written,
+            GError           **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autofree RcCell *cells = g_new0 (RcCell, rc_response_table_get_n_columns (export->table));
+  gboolean json = export->options->format == RC_EXPORT_FORMAT_JSON;
+  char time_buffer[20];
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare_filtered (export,
+                           "SELECT id, survey_id, survey_version, device_id, language, "
+                           "submitted_at, duration_minutes, answers FROM responses "
+                           "WHERE " FILTER " ORDER BY submitted_at, id",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *survey_id = (const char *)sqlite3_column_text (stmt, 1);
+      gint64 version = sqlite3_column_int64 (stmt, 2);
+      RcSurvey *survey = rc_response_table_lookup_survey (export->table, survey_id, version);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !json_parser_load_from_data (parser, (const char *)sqlite3_column_text (stmt, 7), -1, error))
+        break;
+
+      g_assert (survey != NULL);
+      rc_response_table_fill_row (export->table, survey,
+                                  (const char *)sqlite3_column_text (stmt, 0),
+                                  (const char *)sqlite3_column_text (stmt, 3),
+                                  (const char *)sqlite3_column_text (stmt, 4),
+                                  (const char *)sqlite3_column_text (stmt, 5),
+                                  sqlite3_column_int64 (stmt, 6),
+                                  json_node_get_object (json_parser_get_root (parser)),
+                                  cells, time_buffer);
+
+      if (json)
+        write_json_row (export, sink->buffer, cells, *n_written == 0);
+      else
+        write_csv_row (export, sink->buffer, cells);
+      (*n_written)++;
+
+      if (progress != NULL)
+        g_atomic_int_set (&progress->written, (gint)MIN (*n_written, G_MAXINT));
+
+      if (!sink_maybe_flush (sink, error))
+        break;
+    }
+
+  sqlite3_finalize (stmt);
+
+  if (rc == SQLITE_ROW)
+    return FALSE;
+  if (rc != SQLITE_DONE)
+    return rc_database_fail (export->database, rc, error);
+  return TRUE;
+}
+
+static char *
+day_after (const char *date)
+{
+  GDate day;
+  char text[11];
+
+  g_date_clear (&day, 1);
+  g_date_set_parse (&day, date);
+  g_assert (g_date_valid (&day));
+  g_date_add_days (&day, 1);
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", &day);
+
+  return g_strdup (text);
+}
+
+/**
+ * rc_export_write:
+ * @data_dir: the data folder whose responses to export
+ * @path: the file to write
+ * @options: the format and which responses
+ * @progress: (nullable): updated as rows are written, from this thread
+ * @cancellable: (nullable): stops the export, leaving no file
+ * @n_written: (out): the number of responses written
+ * @error: a location for a #GError
+ *
+ * Writes one consistent snapshot of the responses, even while the kiosk
+ * keeps saving, over a connection of its own (so it may run in another
+ * thread). @path appears only once it is complete and on disk; on any
+ * failure or a cancel nothing is left behind.
+ *
+ * Returns: whether the export was written
+ */
+gboolean
+rc_export_write (const char             *data_dir,
+                 const char             *path,
+                 const RcExportOptions  *options,
+                 RcExportProgress       *progress,
+                 GCancellable           *cancellable,
+                 gint64                 *n_written,
+                 GError                **error)
+{
+  Export export = { 0 };
+  Sink sink = { 0 };
+  gboolean in_transaction = FALSE;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (data_dir != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (n_written != NULL, FALSE);
+
+  *n_written = 0;
+  sink.fd = -1;
+
+  if ((options->since != NULL && !rc_export_check_date (options->since, error)) ||
+      (options->until != NULL && !rc_export_check_date (options->until, error)))
+    return FALSE;
+
+  export.options = options;
+  export.until_next_day = options->until ? day_after (options->until) : NULL;
+  export.surveys = g_ptr_array_new_with_free_func (g_object_unref);
+  export.definitions = g_ptr_array_new_with_free_func (g_free);
+  export.survey_counts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  export.languages = g_ptr_array_new_with_free_func (g_free);
+  export.language_counts = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (!(export.database = rc_database_open (data_dir, error)))
+    goto out;
+
+  /* One read transaction: one snapshot of the database for every query. */
+  if (!rc_database_exec (export.database, "BEGIN", error))
+    goto out;
+  in_transaction = TRUE;
+
+  if (!read_contents (&export, error))
+    goto out;
+
+  if (progress != NULL)
+    g_atomic_int_set (&progress->total, (gint)MIN (export.total, G_MAXINT));
+
+  if (!sink_open (&sink, path, error))
+    goto out;
+
+  if (options->format == RC_EXPORT_FORMAT_JSON)
+    write_json_head (&export, sink.buffer);
+  else
+    write_csv_head (&export, sink.buffer);
+
+  if (!write_rows (&export, &sink, progress, cancellable, n_written, error))
+    goto out;
+
+  if (options->format == RC_EXPORT_FORMAT_JSON)
+    write_json_tail (&export, sink.buffer, *n_written);
+
+  ok = sink_commit (&sink, error);
+
+out:
+  if (!ok)
+    {
+      sink_abort (&sink);
+      *n_written = 0;
+    }
+  if (in_transaction)
+    sqlite3_exec (rc_database_get_handle (export.database), "COMMIT", NULL, NULL, NULL);
+  export_clear (&export);
+
+  return ok;
+}

@@ -1,0 +1,622 @@
+/* test-export.c: exports a coordinator can analyse, and merging kiosks
+ *
+ * Copyright 2026 Resource Centre contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include "rc-export.h"
+#include "rc-import.h"
+#include "rc-response-store.h"
+#include "rc-response-summary.h"
+#include "rc-test-utils.h"
+
+/* What answers carry into a spreadsheet: separators, quotes, line breaks
+ * and both alphabets. */
+#define TRICKY_TEXT "Қ, \"ә\"\nі; ы"
+
+/* A later version of the all-types survey: q_number became a text, the
+ * condition on it went, and a question came in. */
+static RcSurvey *
+make_next_version (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "surveys", "all-types.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  JsonObject *root;
+  JsonArray *sections;
+  RcSurvey *survey;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_object_set_int_member (root, "version", 4);
+  sections = json_object_get_array_member (root, "sections");
+
+  for (guint s = 0; s < json_array_get_length (sections); s++)
+    {
+      JsonArray *questions = json_object_get_array_member (json_array_get_object_element (sections, s), "questions");
+
+      for (guint q = 0; q < json_array_get_length (questions); q++)
+        {
+          JsonObject *question = json_array_get_object_element (questions, q);
+          const char *id = json_object_get_string_member (question, "id");
+
+          if (g_str_equal (id, "q_number"))
+            {
+              json_object_set_string_member (question, "type", "short_text");
+              json_object_remove_member (question, "min");
+              json_object_remove_member (question, "max");
+              json_object_set_int_member (question, "max_length", 10);
+            }
+          else if (g_str_equal (id, "c_compare"))
+            {
+              json_array_remove_element (questions, q);
+              q--;
+            }
+        }
+    }
+
+  text = json_to_string (json_parser_get_root (parser), FALSE);
+  bytes = g_bytes_new (text, strlen (text));
+  survey = rc_survey_new_from_bytes (bytes, "all-types version 4", &error);
+  g_assert_no_error (error);
+  return survey;
+}
+
+static void
+save (RcResponseStore *store,
+      RcResponse      *response)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = rc_response_store_save (store, response, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (id);
+}
+
+/* Responses of every question type, both languages, two versions. */
+static void
+seed (const char *data_dir)
+{
+  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
+  g_autoptr(RcResponseStore) store = rc_response_store_new (database);
+  g_autoptr(RcSurvey) v3 = rc_test_load_all_types ();
+  g_autoptr(RcSurvey) v4 = make_next_version ();
+  static const char * const two[] = { "x", "y", NULL };
+  static const char * const one[] = { "none", NULL };
+  g_autoptr(RcResponse) full = rc_response_new (v3, "kk");
+  g_autoptr(RcResponse) declined = rc_response_new (v3, "ru");
+  g_autoptr(RcResponse) sparse = rc_response_new (v3, "ru");
+  g_autoptr(RcResponse) later = rc_response_new (v4, "kk");
+
+  g_assert_true (rc_response_set_choice (full, "q_single", "a", NULL));
+  g_assert_true (rc_response_set_choices (full, "q_multi", two, NULL));
+  g_assert_true (rc_response_set_number (full, "q_scale", 4, NULL));
+  g_assert_true (rc_response_set_choice (full, "q_yesno", "yes", NULL));
+  g_assert_true (rc_response_set_number (full, "q_number", 7, NULL));
+  g_assert_true (rc_response_set_text (full, "q_short", "a,b", NULL));
+  g_assert_true (rc_response_set_text (full, "q_long", TRICKY_TEXT, NULL));
+  g_assert_true (rc_response_set_choice (full, "c_equals", "yes", NULL));
+  g_assert_true (rc_response_set_text (full, "c_chain", "\"ok\"", NULL));
+  g_assert_true (rc_response_set_choice (full, "c_includes", "no", NULL));
+  g_assert_true (rc_response_set_choice (full, "c_compare", "yes", NULL));
+  g_assert_true (rc_response_set_choice (full, "c_all", "yes", NULL));
+  save (store, full);
+
+  g_assert_true (rc_response_set_choice (declined, "q_single", RC_PREFER_NOT_TO_ANSWER, NULL));
+  g_assert_true (rc_response_set_choices (declined, "q_multi", one, NULL));
+  g_assert_true (rc_response_set_choice (declined, "q_scale", RC_PREFER_NOT_TO_ANSWER, NULL));
+  g_assert_true (rc_response_set_choice (declined, "q_yesno", "no", NULL));
+  save (store, declined);
+
+  g_assert_true (rc_response_set_choice (sparse, "q_single", "c", NULL));
+  g_assert_true (rc_response_set_choice (sparse, "q_yesno", "yes", NULL));
+  g_assert_true (rc_response_set_text (sparse, "c_one_of", "Ы", NULL));
+  save (store, sparse);
+
+  g_assert_true (rc_response_set_choice (later, "q_single", "b", NULL));
+  g_assert_true (rc_response_set_choice (later, "q_yesno", "no", NULL));
+  g_assert_true (rc_response_set_text (later, "q_number", "около 7", NULL));
+  save (store, later);
+}
+
+static void
+export_to (const char     *data_dir,
+           const char     *path,
+           RcExportFormat  format,
+           gint64          expected)
+{
+  RcExportOptions options = { format, NULL, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 n_written = -1;
+
+  g_assert_true (rc_export_write (data_dir, path, &options, NULL, NULL, &n_written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_written, ==, expected);
+}
+
+/* The checks an analyst's tools make: the JSON Schema, pandas with
+ * orient="table", and the CSV read by pandas into the same table. */
+static void
+assert_analysts_can_read (const char *json_path,
+                          const char *csv_path)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "check-export.py", NULL);
+  g_autofree char *schema = g_test_build_filename (G_TEST_DIST, "..", "data", "responses-export.schema.json", NULL);
+  const char *argv[] = { "/usr/bin/python3", script, schema, json_path, csv_path, NULL };
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &output, NULL, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("check-export.py failed:\n%s", output);
+}
+
+static JsonNode *
+load_json (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static JsonNode *
+member (JsonNode   *root,
+        const char *name)
+{
+  return json_object_get_member (json_node_get_object (root), name);
+}
+
+static void
+test_export_round_trip (void)
+{
+  g_autofree char *kiosk = rc_test_make_temp_dir ();
+  g_autofree char *office = rc_test_make_temp_dir ();
+  g_autofree char *json_path = g_build_filename (kiosk, "responses.json", NULL);
+  g_autofree char *csv_path = g_build_filename (kiosk, "responses.csv", NULL);
+  g_autofree char *again_path = g_build_filename (office, "again.json", NULL);
+  g_autoptr(JsonNode) first = NULL;
+  g_autoptr(JsonNode) second = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf info;
+  gint64 added, present;
+
+  seed (kiosk);
+  export_to (kiosk, json_path, RC_EXPORT_FORMAT_JSON, 4);
+  export_to (kiosk, csv_path, RC_EXPORT_FORMAT_CSV, 4);
+  assert_analysts_can_read (json_path, csv_path);
+
+  /* Only their owner may read them. */
+  g_assert_cmpint (g_stat (json_path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  first = load_json (json_path);
+  g_assert_cmpint (json_array_get_length (json_node_get_array (member (first, "data"))), ==, 4);
+  /* The older version's q_number was a number: its own column. */
+  g_assert_nonnull (strstr (json_to_string (member (first, "schema"), FALSE), "\"q_number@v3\""));
+
+  /* Into an empty data folder, and out again: the same, field for field. */
+  g_assert_true (rc_import_file (office, json_path, NULL, &added, &present, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (added, ==, 4);
+  g_assert_cmpint (present, ==, 0);
+
+  export_to (office, again_path, RC_EXPORT_FORMAT_JSON, 4);
+  second = load_json (again_path);
+  g_assert_true (json_node_equal (member (first, "schema"), member (second, "schema")));
+  g_assert_true (json_node_equal (member (first, "data"), member (second, "data")));
+  g_assert_true (json_node_equal (member (first, "survey"), member (second, "survey")));
+  g_assert_true (json_node_equal (member (first, "other_surveys"), member (second, "other_surveys")));
+
+  /* Merging the same file twice, or into the kiosk it came from, adds
+   * nothing. */
+  g_assert_true (rc_import_file (office, json_path, NULL, &added, &present, &error));
+  g_assert_cmpint (added, ==, 0);
+  g_assert_cmpint (present, ==, 4);
+  g_assert_true (rc_import_file (kiosk, json_path, NULL, &added, &present, &error));
+  g_assert_cmpint (added, ==, 0);
+  g_assert_cmpint (present, ==, 4);
+}
+
+static char *
+read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+test_export_csv_labels (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "labels.csv", NULL);
+  g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
+  RcExportOptions options = { RC_EXPORT_FORMAT_CSV, NULL, NULL, "kk" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  gint64 n_written;
+
+  seed (dir);
+  g_assert_true (rc_export_write (dir, path, &options, NULL, NULL, &n_written, &error));
+  g_assert_no_error (error);
+
+  contents = read_text (path);
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "response_id,survey_id,"));
+  lines = g_strsplit (contents, "\r\n", 3);
+  /* The second row gives each question's text in Kazakh. */
+  g_assert_nonnull (strstr (lines[1], rc_survey_lookup_question (survey, "q_single")->label.kk));
+  g_assert_nonnull (strstr (lines[1], "response_id,survey_id,"));
+}
+
+static gint64
+count_responses (const char *data_dir)
+{
+  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
+  g_autoptr(RcResponseStore) store = rc_response_store_new (database);
+  g_autoptr(GError) error = NULL;
+  gint64 count = rc_response_store_count (store, NULL, &error);
+
+  g_assert_no_error (error);
+  return count;
+}
+
+static void
+set_submission_days (const char *data_dir)
+{
+  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
+  g_autoptr(GError) error = NULL;
+
+  /* Each response its own day, one kept to the second. */
+  rc_database_exec (database,
+                    "UPDATE responses SET submitted_at = CASE rowid "
+                    "WHEN 1 THEN '2026-01-31' WHEN 2 THEN '2026-02-01T09:30:00.5+05:00' "
+                    "WHEN 3 THEN '2026-02-28' ELSE '2026-03-01' END",
+                    &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_export_date_range (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "february.json", NULL);
+  RcExportOptions options = { RC_EXPORT_FORMAT_JSON, "2026-02-01", "2026-02-28", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *data;
+  JsonObject *export;
+  gint64 n_written;
+
+  seed (dir);
+  set_submission_days (dir);
+
+  g_assert_true (rc_export_write (dir, path, &options, NULL, NULL, &n_written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_written, ==, 2);
+  assert_analysts_can_read (path, NULL);
+
+  root = load_json (path);
+  data = json_node_get_array (member (root, "data"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (data, 0), "submitted_at"),
+                   ==, "2026-02-01T09:30:00");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (data, 1), "submitted_at"),
+                   ==, "2026-02-28");
+  export = json_node_get_object (member (root, "export"));
+  g_assert_cmpstr (json_object_get_string_member (export, "since"), ==, "2026-02-01");
+  g_assert_cmpstr (json_object_get_string_member (export, "until"), ==, "2026-02-28");
+
+  options.since = "2026-02-30";
+  g_assert_false (rc_export_write (dir, path, &options, NULL, NULL, &n_written, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "2026-02-30"));
+}
+
+/* What the coordinator place shows at a glance. */
+static void
+test_export_summary (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autoptr(RcDatabase) database = NULL;
+  g_autoptr(RcResponseSummary) summary = NULL;
+  g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
+  g_autoptr(GError) error = NULL;
+  RcVersionCount *version;
+  RcLanguageCount *language;
+
+  database = rc_test_open_database (dir);
+  summary = rc_response_summary_new (database, "ru", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (summary->total, ==, 0);
+  g_assert_null (summary->first);
+  g_clear_pointer (&summary, rc_response_summary_free);
+
+  seed (dir);
+  set_submission_days (dir);
+  summary = rc_response_summary_new (database, "ru", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (summary->total, ==, 4);
+  g_assert_cmpstr (summary->first, ==, "2026-01-31");
+  g_assert_cmpstr (summary->last, ==, "2026-03-01");
+
+  g_assert_cmpuint (summary->versions->len, ==, 2);
+  version = g_ptr_array_index (summary->versions, 0);
+  g_assert_cmpint (version->survey_version, ==, 4);
+  g_assert_cmpint (version->count, ==, 1);
+  g_assert_cmpstr (version->title, ==, rc_survey_get_title (survey)->ru);
+  version = g_ptr_array_index (summary->versions, 1);
+  g_assert_cmpint (version->survey_version, ==, 3);
+  g_assert_cmpint (version->count, ==, 3);
+
+  g_assert_cmpuint (summary->languages->len, ==, 2);
+  language = g_ptr_array_index (summary->languages, 0);
+  g_assert_cmpstr (language->language, ==, "kk");
+  g_assert_cmpint (language->count, ==, 2);
+}
+
+/* Only the target and the database: no half-written file, no temporary. */
+static void
+assert_folder_holds_only (const char *dir,
+                          const char *expected)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      if (g_str_has_prefix (name, RC_DATABASE_FILE_NAME))
+        continue;
+      if (g_strcmp0 (name, expected) != 0)
+        g_error ("“%s” was left in %s", name, dir);
+    }
+}
+
+static void
+test_export_leaves_nothing_on_failure (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "out.json", NULL);
+  g_autofree char *path = g_build_filename (dir, "out.json", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  RcExportOptions options = { RC_EXPORT_FORMAT_JSON, NULL, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 n_written;
+
+  seed (dir);
+
+  g_assert_false (rc_export_write (dir, missing, &options, NULL, NULL, &n_written, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "no-such-folder"));
+  g_clear_error (&error);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (rc_export_write (dir, path, &options, NULL, cancellable, &n_written, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  assert_folder_holds_only (dir, NULL);
+
+  /* A full disk, as a file size limit makes it. */
+  if (g_test_subprocess ())
+    {
+      /* Room for SQLite's shared memory file, not for the export. */
+      struct rlimit limit = { 65536, 65536 };
+
+      for (guint i = 0; i < 30; i++)
+        seed (dir);
+      g_clear_error (&error);
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      g_assert_false (rc_export_write (dir, path, &options, NULL, NULL, &n_written, &error));
+      g_assert_nonnull (error);
+      if (strstr (error->message, "out.json") == NULL)
+        g_error ("%s", error->message);
+      assert_folder_holds_only (dir, NULL);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* Each file that must be refused, and how, with nothing changed. */
+static void
+assert_refused (const char    *data_dir,
+                const char    *path,
+                RcImportError  code,
+                const char    *reason)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 before = count_responses (data_dir);
+  gint64 added = -1, present = -1;
+
+  if (rc_import_file (data_dir, path, NULL, &added, &present, &error))
+    g_error ("“%s” was merged: %" G_GINT64_FORMAT " added, %" G_GINT64_FORMAT " already there",
+             path, added, present);
+  g_assert_error (error, RC_IMPORT_ERROR, code);
+  if (strstr (error->message, reason) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, reason);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_cmpint (added, ==, 0);
+  g_assert_cmpint (count_responses (data_dir), ==, before);
+}
+
+static char *
+write_variant (const char *dir,
+               const char *name,
+               JsonNode   *root)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *text = json_to_string (root, TRUE);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* The record of the seeded response whose @question was answered @answer. */
+static JsonObject *
+find_record (JsonNode   *root,
+             const char *question,
+             const char *answer)
+{
+  JsonArray *data = json_node_get_array (member (root, "data"));
+
+  for (guint i = 0; i < json_array_get_length (data); i++)
+    {
+      JsonObject *record = json_array_get_object_element (data, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (record, question, NULL), answer) == 0)
+        return record;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_import_refusals (void)
+{
+  g_autofree char *kiosk = rc_test_make_temp_dir ();
+  g_autofree char *office = rc_test_make_temp_dir ();
+  g_autofree char *json_path = g_build_filename (kiosk, "responses.json", NULL);
+  g_autofree char *csv_path = g_build_filename (kiosk, "responses.csv", NULL);
+  g_autofree char *truncated = g_build_filename (kiosk, "truncated.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *record;
+  gint64 added, present;
+
+  seed (kiosk);
+  export_to (kiosk, json_path, RC_EXPORT_FORMAT_JSON, 4);
+  export_to (kiosk, csv_path, RC_EXPORT_FORMAT_CSV, 4);
+
+  /* The office already has one kiosk's responses. */
+  seed (office);
+  g_assert_cmpint (count_responses (office), ==, 4);
+
+  contents = read_text (json_path);
+  g_file_set_contents (truncated, contents, strlen (contents) / 2, &error);
+  g_assert_no_error (error);
+  assert_refused (office, truncated, RC_IMPORT_ERROR_DAMAGED, "truncated");
+
+  assert_refused (office, csv_path, RC_IMPORT_ERROR_NOT_AN_EXPORT, "CSV");
+
+  root = json_from_string ("{\"data\": []}", NULL);
+  g_clear_pointer (&path, g_free);
+  path = write_variant (kiosk, "other.json", root);
+  assert_refused (office, path, RC_IMPORT_ERROR_NOT_AN_EXPORT, "not an export");
+  g_clear_pointer (&root, json_node_unref);
+
+  root = load_json (json_path);
+  json_object_set_int_member (json_node_get_object (member (root, "export")), "format_version", 2);
+  g_clear_pointer (&path, g_free);
+  path = write_variant (kiosk, "newer.json", root);
+  assert_refused (office, path, RC_IMPORT_ERROR_TOO_NEW, "newer version");
+  g_clear_pointer (&root, json_node_unref);
+
+  /* One response whose answer its survey would not take: nothing of the
+   * file goes in, not even the good ones. */
+  root = load_json (json_path);
+  record = find_record (root, "q_single", "c");
+  json_object_set_string_member (record, "response_id", "4b0e1c2e-0000-4000-8000-000000000001");
+  record = find_record (root, "q_single", "a");
+  json_object_set_int_member (record, "q_scale", 9);
+  json_object_set_int_member (record, "q_scale.prefer_not_to_answer", 0);
+  g_clear_pointer (&path, g_free);
+  path = write_variant (kiosk, "misfit.json", root);
+  assert_refused (office, path, RC_IMPORT_ERROR_DOES_NOT_FIT, "q_scale");
+  g_clear_pointer (&root, json_node_unref);
+
+  /* The same id with other answers. */
+  root = load_json (json_path);
+  record = find_record (root, "q_single", "a");
+  json_object_set_string_member (record, "q_single", "b");
+  json_object_set_null_member (record, "c_equals");
+  json_object_set_null_member (record, "c_chain");
+  g_clear_pointer (&path, g_free);
+  path = write_variant (kiosk, "changed.json", root);
+  g_assert_true (rc_import_file (office, json_path, NULL, &added, &present, &error));
+  g_assert_no_error (error);
+  assert_refused (office, path, RC_IMPORT_ERROR_CONFLICT, "different answers");
+  g_clear_pointer (&root, json_node_unref);
+
+  /* Records cut out, the count left as it was. */
+  root = load_json (json_path);
+  json_array_remove_element (json_node_get_array (member (root, "data")), 3);
+  g_clear_pointer (&path, g_free);
+  path = write_variant (kiosk, "short.json", root);
+  assert_refused (office, path, RC_IMPORT_ERROR_DAMAGED, "number of responses");
+}
+
+/* A kiosk goes on saving while its responses are exported: each export is
+ * one consistent snapshot. */
+static void
+test_export_while_saving (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autofree char *helper = g_test_build_filename (G_TEST_BUILT, "rc-submit-loop", NULL);
+  g_autofree char *survey_file = g_test_build_filename (G_TEST_DIST, "fixtures", "surveys", "all-types.json", NULL);
+  const char *argv[] = { helper, dir, survey_file, NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+
+  g_spawn_async (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                 NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("snapshot-%u.json", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      RcExportOptions options = { RC_EXPORT_FORMAT_JSON, NULL, NULL, NULL };
+      gint64 n_written;
+
+      g_usleep (50000);
+      g_assert_true (rc_export_write (dir, path, &options, NULL, NULL, &n_written, &error));
+      g_assert_no_error (error);
+      assert_analysts_can_read (path, NULL);
+    }
+
+  kill (pid, SIGKILL);
+  waitpid (pid, NULL, 0);
+  g_spawn_close_pid (pid);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/round-trip", test_export_round_trip);
+  g_test_add_func ("/export/csv-labels", test_export_csv_labels);
+  g_test_add_func ("/export/date-range", test_export_date_range);
+  g_test_add_func ("/export/summary", test_export_summary);
+  g_test_add_func ("/export/leaves-nothing-on-failure", test_export_leaves_nothing_on_failure);
+  g_test_add_func ("/export/while-saving", test_export_while_saving);
+  g_test_add_func ("/import/refusals", test_import_refusals);
+
+  return g_test_run ();
+}
