@@ -11,9 +11,11 @@
 #include <glib/gi18n.h>
 
 #include "rc-active-survey.h"
+#include "rc-export.h"
 #include "rc-application.h"
 #include "rc-coordinator-view.h"
 #include "rc-pin.h"
+#include "rc-response-store.h"
 #include "rc-survey-view.h"
 #include "rc-test-ui.h"
 #include "rc-test-utils.h"
@@ -288,10 +290,46 @@ choose_file (RcWindow   *window,
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 }
 
+/* The last label below @widget: the number at the end of a row. */
+static GtkLabel *
+last_label (GtkWidget *widget)
+{
+  GtkLabel *found = GTK_IS_LABEL (widget) ? GTK_LABEL (widget) : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = last_label (child);
+
+      if (label != NULL)
+        found = label;
+    }
+
+  return found;
+}
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  if (ADW_IS_ACTION_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = find_row (child, title);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
 static const char *
 survey_row_subtitle (RcWindow *window)
 {
-  GtkWidget *row = rc_test_find_widget (shown_page_widget (window), ADW_TYPE_ACTION_ROW);
+  GtkWidget *row = find_row (shown_page_widget (window), "Survey");
 
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
 }
@@ -389,6 +427,140 @@ test_coordinator_starts_kiosk (void)
   rc_test_destroy_window (window);
 }
 
+static void
+save_response (const char *data_dir,
+               const char *language)
+{
+  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
+  g_autoptr(RcResponseStore) store = rc_response_store_new (database);
+  g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
+  g_autoptr(RcResponse) response = rc_response_new (survey, language);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  g_assert_true (rc_response_set_choice (response, "q_single", "c", NULL));
+  g_assert_true (rc_response_set_choice (response, "q_yesno", "yes", NULL));
+  g_assert_true (rc_response_set_text (response, "q_long", "Иә, \"иә\"", NULL));
+  id = rc_response_store_save (store, response, &error);
+  g_assert_no_error (error);
+}
+
+/* The number the summary shows beside @title, as a person reads it. */
+static const char *
+count_beside (RcWindow   *window,
+              const char *title)
+{
+  GtkWidget *row = find_row (shown_page_widget (window), title);
+
+  return row != NULL ? gtk_label_get_text (last_label (row)) : NULL;
+}
+
+static AdwMessageDialog *
+wait_for_message_dialog (void)
+{
+  GtkWindow *dialog;
+
+  rc_test_wait_until ((dialog = rc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static GtkFileChooser *
+wait_for_file_chooser (void)
+{
+  GtkWindow *chooser;
+
+  rc_test_wait_until ((chooser = rc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL);
+  return GTK_FILE_CHOOSER (chooser);
+}
+
+static void
+test_coordinator_exports_and_merges (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autofree char *other_dir = rc_test_make_temp_dir ();
+  g_autofree char *csv_path = g_build_filename (data_dir, "answers.csv", NULL);
+  g_autofree char *other_path = g_build_filename (other_dir, "other.json", NULL);
+  g_autoptr(GFile) other_file = g_file_new_for_path (other_path);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autoptr(RcApplication) app = NULL;
+  RcExportOptions json = { RC_EXPORT_FORMAT_JSON, NULL, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  AdwMessageDialog *dialog;
+  GtkFileChooser *chooser;
+  GtkEditable *first_day;
+  gint64 n_written;
+  RcWindow *window;
+
+  save_response (data_dir, "kk");
+  save_response (data_dir, "ru");
+  save_response (other_dir, "kk");
+  g_assert_true (rc_export_write (other_dir, other_path, &json, NULL, NULL, &n_written, &error));
+  g_assert_no_error (error);
+
+  app = make_application (data_dir);
+  window = open_with_pin (app);
+  unlock (window, PIN);
+
+  /* At a glance: how many, in which language. */
+  g_assert_cmpstr (count_beside (window, "All Responses"), ==, "2");
+  g_assert_cmpstr (count_beside (window, "In Kazakh"), ==, "1");
+  g_assert_cmpstr (count_beside (window, "In Russian"), ==, "1");
+
+  /* Export as CSV; a day that is not a date cannot be taken. */
+  rc_test_press_button (rc_test_find_button (GTK_WIDGET (window), "_Export…"));
+  dialog = wait_for_message_dialog ();
+  adw_combo_row_set_selected (ADW_COMBO_ROW (rc_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW)), 1);
+  first_day = GTK_EDITABLE (rc_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW));
+  gtk_editable_set_text (first_day, "2026-13-01");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "choose"));
+  gtk_editable_set_text (first_day, "2020-01-01");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "choose"));
+  rc_test_press_button (rc_test_find_button (GTK_WIDGET (dialog), "_Choose File…"));
+
+  /* Typed into the name field, folder and all. */
+  chooser = wait_for_file_chooser ();
+  g_assert_true (g_str_has_prefix (gtk_file_chooser_get_current_name (chooser), "responses-"));
+  gtk_file_chooser_set_current_name (chooser, csv_path);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  rc_test_wait_until (g_file_test (csv_path, G_FILE_TEST_EXISTS) || rc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  /* A failed export says why in a dialog. */
+  if (rc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG))
+    g_error ("The export failed: %s",
+             adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (rc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG))));
+  g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "response_id,"));
+  lines = g_strsplit (contents, "\r\n", -1);
+  /* The header, a row per response, and the end of the last line. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+
+  /* Merge another kiosk's export, once the export has finished. */
+  rc_test_wait_until (gtk_widget_is_sensitive (rc_test_find_button (GTK_WIDGET (window), "_Import…")));
+  rc_test_press_button (rc_test_find_button (GTK_WIDGET (window), "_Import…"));
+  chooser = wait_for_file_chooser ();
+  g_assert_true (gtk_file_chooser_set_file (chooser, other_file, &error));
+  rc_test_wait_until (chosen_file_is (chooser, other_file));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  rc_test_wait_until (g_strcmp0 (count_beside (window, "All Responses"), "3") == 0);
+  g_assert_cmpstr (count_beside (window, "In Kazakh"), ==, "2");
+
+  /* A CSV cannot be merged: it says so, and nothing changes. */
+  rc_test_press_button (rc_test_find_button (GTK_WIDGET (window), "_Import…"));
+  chooser = wait_for_file_chooser ();
+  g_assert_true (gtk_file_chooser_set_file (chooser, csv_file, &error));
+  rc_test_wait_until (chosen_file_is (chooser, csv_file));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  dialog = wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "This File Cannot Be Merged");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "only JSON exports can be merged"));
+  rc_test_press_button (rc_test_find_button (GTK_WIDGET (dialog), "_Close"));
+  g_assert_cmpstr (count_beside (window, "All Responses"), ==, "3");
+
+  rc_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -401,6 +573,7 @@ main (int   argc,
   g_test_add_func ("/coordinator/change-pin", test_coordinator_change_pin);
   g_test_add_func ("/coordinator/chooses-survey", test_coordinator_chooses_survey);
   g_test_add_func ("/coordinator/starts-kiosk", test_coordinator_starts_kiosk);
+  g_test_add_func ("/coordinator/exports-and-merges", test_coordinator_exports_and_merges);
 
   return g_test_run ();
 }

@@ -358,6 +358,19 @@ has_cyrillic (const char *text)
   return FALSE;
 }
 
+/* Numbers and dates are words of no language. */
+static gboolean
+has_letters (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_isalpha (g_utf8_get_char (p)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Every piece of text a person can see in @root is in Kazakh or Russian. */
 static void
 assert_all_text_translated (GtkWidget *root)
@@ -374,7 +387,7 @@ assert_all_text_translated (GtkWidget *root)
         {
           const char *text = gtk_label_get_text (GTK_LABEL (child));
 
-          if (*text != '\0' && !has_cyrillic (text))
+          if (has_letters (text) && !has_cyrillic (text))
             g_error ("“%s” is not translated into %s", text, g_getenv ("LANGUAGE"));
         }
 

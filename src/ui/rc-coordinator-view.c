@@ -13,8 +13,11 @@
 
 #include "rc-active-survey.h"
 #include "rc-coordinator-view.h"
+#include "rc-export.h"
+#include "rc-import.h"
 #include "rc-language.h"
 #include "rc-pin.h"
+#include "rc-response-summary.h"
 
 struct _RcCoordinatorView
 {
@@ -24,6 +27,11 @@ struct _RcCoordinatorView
   RcSurvey             *survey;
   RcPin                *pin;
   GtkFileChooserNative *survey_chooser;
+  GtkFileChooserNative *file_chooser;
+  GPtrArray            *summary_rows;
+  GCancellable         *transfer_cancellable;
+  RcExportProgress      export_progress;
+  guint                 progress_id;
   gboolean              unlocked;
   guint                 lock_seconds;
   gint64                last_activity;
@@ -40,6 +48,10 @@ struct _RcCoordinatorView
   GtkLabel             *set_pin_problem;
   GtkWidget            *cancel_pin_button;
   AdwActionRow         *survey_row;
+  AdwPreferencesGroup  *responses_group;
+  GtkLabel             *total_label;
+  AdwActionRow         *progress_row;
+  GtkProgressBar       *progress_bar;
 };
 
 G_DEFINE_FINAL_TYPE (RcCoordinatorView, rc_coordinator_view, ADW_TYPE_BIN)
@@ -88,6 +100,100 @@ update_survey_row (RcCoordinatorView *self)
   adw_action_row_set_subtitle (self->survey_row, subtitle);
 }
 
+static GtkWidget *
+count_row (const char *title,
+           const char *subtitle,
+           gint64      count)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *text = g_strdup_printf ("%" PRId64, count);
+  GtkWidget *label = gtk_label_new (text);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (label, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+
+  return row;
+}
+
+static const char *
+language_name (const char *code)
+{
+  if (g_str_equal (code, "kk"))
+    return _("In Kazakh");
+  if (g_str_equal (code, "ru"))
+    return _("In Russian");
+  if (g_str_equal (code, "en"))
+    return _("In English");
+  return code;
+}
+
+static void
+add_summary_row (RcCoordinatorView *self,
+                 GtkWidget         *row)
+{
+  adw_preferences_group_add (self->responses_group, row);
+  g_ptr_array_add (self->summary_rows, row);
+}
+
+/* How many responses there are, by survey version and language, and over
+ * which days. */
+static void
+update_summary (RcCoordinatorView *self)
+{
+  g_autoptr(RcResponseSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *total = NULL;
+
+  for (guint i = 0; i < self->summary_rows->len; i++)
+    adw_preferences_group_remove (self->responses_group, g_ptr_array_index (self->summary_rows, i));
+  g_ptr_array_set_size (self->summary_rows, 0);
+
+  summary = rc_response_summary_new (self->database, rc_language_get_interface (), &error);
+  if (summary == NULL)
+    {
+      gtk_label_set_text (self->total_label, "");
+      add_summary_row (self, count_row (_("The responses cannot be counted"), error->message, 0));
+      return;
+    }
+
+  total = g_strdup_printf ("%" PRId64, summary->total);
+  gtk_label_set_text (self->total_label, total);
+
+  if (summary->first != NULL)
+    {
+      g_autofree char *span = NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      if (g_str_equal (summary->first, summary->last))
+        /* Translators: the one day all responses were given, as 2026-11-29 */
+        span = g_strdup_printf (_("On %s"), summary->first);
+      else
+        /* Translators: the days of the first and the last response, as 2026-11-29 */
+        span = g_strdup_printf (_("From %s to %s"), summary->first, summary->last);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Submitted"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), span);
+      add_summary_row (self, row);
+    }
+
+  for (guint i = 0; i < summary->versions->len; i++)
+    {
+      RcVersionCount *count = g_ptr_array_index (summary->versions, i);
+      g_autofree char *version = g_strdup_printf (_("Version %" PRId64), count->survey_version);
+
+      add_summary_row (self, count_row (count->title, version, count->count));
+    }
+
+  for (guint i = 0; i < summary->languages->len; i++)
+    {
+      RcLanguageCount *count = g_ptr_array_index (summary->languages, i);
+
+      add_summary_row (self, count_row (language_name (count->language), NULL, count->count));
+    }
+}
+
 static void
 set_unlocked (RcCoordinatorView *self,
               gboolean           unlocked)
@@ -95,6 +201,10 @@ set_unlocked (RcCoordinatorView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "coordinator.lock", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "coordinator.change-pin", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "coordinator.choose-survey", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "coordinator.export",
+                                 unlocked && self->transfer_cancellable == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "coordinator.import",
+                                 unlocked && self->transfer_cancellable == NULL);
 
   if (self->unlocked == unlocked)
     return;
@@ -151,6 +261,7 @@ show_unlocked (RcCoordinatorView *self)
 {
   set_unlocked (self, TRUE);
   update_survey_row (self);
+  update_summary (self);
   gtk_stack_set_visible_child_name (self->stack, "unlocked");
 }
 
@@ -310,6 +421,487 @@ choose_survey_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->survey_chooser));
 }
 
+/* An export or an import runs in a thread of its own; one at a time. */
+static void
+begin_transfer (RcCoordinatorView *self)
+{
+  g_assert (self->transfer_cancellable == NULL);
+
+  self->transfer_cancellable = g_cancellable_new ();
+  set_unlocked (self, self->unlocked);
+}
+
+static void
+end_transfer (RcCoordinatorView *self)
+{
+  g_clear_object (&self->transfer_cancellable);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_row), FALSE);
+  set_unlocked (self, self->unlocked);
+}
+
+static void
+show_failure (RcCoordinatorView *self,
+              const char        *heading,
+              const GError      *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       heading, error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  char            *data_dir;
+  char            *path;
+  RcExportOptions  options;
+  char            *since;
+  char            *until;
+  char            *labels_language;
+  RcExportProgress *progress;
+  gint64           n_written;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->data_dir);
+  g_free (job->path);
+  g_free (job->since);
+  g_free (job->until);
+  g_free (job->labels_language);
+  g_free (job);
+}
+
+static void
+run_export (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+
+  if (rc_export_write (job->data_dir, job->path, &job->options, job->progress, cancellable,
+                       &job->n_written, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static gboolean
+update_progress (gpointer user_data)
+{
+  RcCoordinatorView *self = user_data;
+  int total = g_atomic_int_get (&self->export_progress.total);
+  int written = g_atomic_int_get (&self->export_progress.written);
+
+  if (total > 0)
+    gtk_progress_bar_set_fraction (self->progress_bar, (double)written / total);
+  else
+    gtk_progress_bar_pulse (self->progress_bar);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_export_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RcCoordinatorView *self = RC_COORDINATOR_VIEW (source);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *folder_uri = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  end_transfer (self);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("The export was cancelled")));
+      else
+        show_failure (self, _("The Responses Could Not Be Exported"), error);
+      return;
+    }
+
+  file = g_file_new_for_path (job->path);
+  folder = g_file_get_parent (file);
+  folder_uri = g_file_get_uri (folder);
+  message = g_strdup_printf (ngettext ("%" PRId64 " response exported", "%" PRId64 " responses exported",
+                                       job->n_written),
+                             job->n_written);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Open Folder"));
+  adw_toast_set_action_name (toast, "coordinator.open-folder");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (folder_uri));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+start_export (RcCoordinatorView *self,
+              ExportJob         *job)
+{
+  g_autoptr(GTask) task = NULL;
+
+  begin_transfer (self);
+  job->data_dir = g_strdup (rc_database_get_data_dir (self->database));
+  job->options.since = job->since;
+  job->options.until = job->until;
+  job->options.labels_language = job->labels_language;
+  job->progress = &self->export_progress;
+  self->export_progress.total = 0;
+  self->export_progress.written = 0;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_row), TRUE);
+  self->progress_id = g_timeout_add (100, update_progress, self);
+
+  task = g_task_new (self, self->transfer_cancellable, on_export_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify)export_job_free);
+  g_task_run_in_thread (task, run_export);
+}
+
+static void
+on_export_file_chosen (RcCoordinatorView    *self,
+                       int                   response,
+                       GtkFileChooserNative *chooser)
+{
+  ExportJob *job = g_object_steal_data (G_OBJECT (chooser), "rc-export-job");
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->file_chooser);
+
+  if (file == NULL || self->transfer_cancellable != NULL)
+    {
+      export_job_free (job);
+      return;
+    }
+
+  job->path = g_file_get_path (file);
+  start_export (self, job);
+}
+
+static void
+choose_export_file (RcCoordinatorView *self,
+                    ExportJob         *job)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  gboolean csv = job->options.format == RC_EXPORT_FORMAT_CSV;
+  g_autofree char *name = NULL;
+
+  /* Translators: the suggested name of an export file; %s is today's date */
+  name = g_strdup_printf (_("responses-%s.%s"), today, csv ? "csv" : "json");
+
+  self->file_chooser = gtk_file_chooser_native_new (_("Export the Responses"),
+                                                    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                    GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                    _("_Export"),
+                                                    _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->file_chooser), name);
+  g_object_set_data (G_OBJECT (self->file_chooser), "rc-export-job", job);
+  g_signal_connect_swapped (self->file_chooser, "response", G_CALLBACK (on_export_file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+}
+
+/* A day typed as YYYY-MM-DD, or nothing; anything else marks the row. */
+static gboolean
+check_day_row (AdwEntryRow *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  gboolean valid = *text == '\0' || rc_export_check_date (text, NULL);
+
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+
+  return valid;
+}
+
+static void
+on_export_options_changed (AdwMessageDialog *dialog)
+{
+  AdwEntryRow *since = g_object_get_data (G_OBJECT (dialog), "rc-since");
+  AdwEntryRow *until = g_object_get_data (G_OBJECT (dialog), "rc-until");
+  AdwComboRow *format = g_object_get_data (G_OBJECT (dialog), "rc-format");
+  GtkWidget *labels = g_object_get_data (G_OBJECT (dialog), "rc-labels");
+  gboolean valid = check_day_row (since) & check_day_row (until);
+
+  gboolean csv = adw_combo_row_get_selected (format) == 1;
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (format),
+                               csv ? _("For Excel and LibreOffice") : _("For pandas, R and Power Query"));
+  gtk_widget_set_sensitive (labels, csv);
+  adw_message_dialog_set_response_enabled (dialog, "choose", valid);
+}
+
+static char *
+day_or_null (AdwEntryRow *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  return *text != '\0' ? g_strdup (text) : NULL;
+}
+
+static void
+on_export_options_response (AdwMessageDialog  *dialog,
+                            const char        *response,
+                            RcCoordinatorView *self)
+{
+  AdwComboRow *format = g_object_get_data (G_OBJECT (dialog), "rc-format");
+  GtkSwitch *labels = g_object_get_data (G_OBJECT (dialog), "rc-labels-switch");
+  ExportJob *job;
+
+  if (!g_str_equal (response, "choose") || self->file_chooser != NULL)
+    return;
+
+  job = g_new0 (ExportJob, 1);
+  job->options.format = adw_combo_row_get_selected (format) == 1 ? RC_EXPORT_FORMAT_CSV : RC_EXPORT_FORMAT_JSON;
+  job->since = day_or_null (g_object_get_data (G_OBJECT (dialog), "rc-since"));
+  job->until = day_or_null (g_object_get_data (G_OBJECT (dialog), "rc-until"));
+  if (job->options.format == RC_EXPORT_FORMAT_CSV && gtk_switch_get_active (labels))
+    job->labels_language = g_strdup (rc_language_get_interface ());
+
+  choose_export_file (self, job);
+}
+
+static GtkWidget *
+day_row (AdwMessageDialog *dialog,
+         const char       *title,
+         const char       *key)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (row), 10);
+  g_object_set_data (G_OBJECT (dialog), key, row);
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (on_export_options_changed), dialog);
+
+  return row;
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RcCoordinatorView *self = RC_COORDINATOR_VIEW (widget);
+  /* Short, so the row fits a narrow window; its subtitle says more. */
+  const char *formats[] = { "JSON", "CSV", NULL };
+  g_autoptr(GtkStringList) format_names = gtk_string_list_new (formats);
+  AdwMessageDialog *dialog;
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *format = adw_combo_row_new ();
+  GtkWidget *labels = adw_action_row_new ();
+  GtkWidget *labels_switch = gtk_switch_new ();
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Export the Responses"),
+                                                       _("Choose a format and, to export only some of "
+                                                         "the responses, the first and the last day, "
+                                                         "written as YYYY-MM-DD.")));
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (format), _("Format"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (format), G_LIST_MODEL (format_names));
+  g_object_set_data (G_OBJECT (dialog), "rc-format", format);
+  g_signal_connect_swapped (format, "notify::selected", G_CALLBACK (on_export_options_changed), dialog);
+  gtk_list_box_append (GTK_LIST_BOX (list), format);
+
+  gtk_list_box_append (GTK_LIST_BOX (list), day_row (dialog, _("First Day"), "rc-since"));
+  gtk_list_box_append (GTK_LIST_BOX (list), day_row (dialog, _("Last Day"), "rc-until"));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (labels), _("Question Texts in a Second Row"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (labels), _("For reading the CSV by eye"));
+  gtk_widget_set_valign (labels_switch, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (labels_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Question texts in a second row"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (labels), labels_switch);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (labels), labels_switch);
+  g_object_set_data (G_OBJECT (dialog), "rc-labels", labels);
+  g_object_set_data (G_OBJECT (dialog), "rc-labels-switch", labels_switch);
+  gtk_list_box_append (GTK_LIST_BOX (list), labels);
+
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "choose", _("_Choose File…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "choose", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "choose");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_options_response), self);
+  on_export_options_changed (dialog);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cancel_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RcCoordinatorView *self = RC_COORDINATOR_VIEW (widget);
+
+  if (self->transfer_cancellable != NULL)
+    g_cancellable_cancel (self->transfer_cancellable);
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)),
+                g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+typedef struct
+{
+  char   *data_dir;
+  char   *path;
+  gint64  n_added;
+  gint64  n_present;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->data_dir);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+run_import (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  GError *error = NULL;
+
+  if (rc_import_file (job->data_dir, job->path, cancellable, &job->n_added, &job->n_present, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* The summary line of the command line, as a sentence of its own. */
+static void
+capitalize (char *text)
+{
+  gunichar first = g_utf8_get_char (text);
+  char upper[6];
+  int n = g_unichar_to_utf8 (g_unichar_totitle (first), upper);
+
+  /* Only when the capital takes as many bytes, as in Cyrillic and Latin. */
+  if (n == g_utf8_next_char (text) - text)
+    memcpy (text, upper, n);
+}
+
+static void
+on_import_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RcCoordinatorView *self = RC_COORDINATOR_VIEW (source);
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *present = NULL;
+  g_autofree char *message = NULL;
+
+  end_transfer (self);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_failure (self, _("This File Cannot Be Merged"), error);
+      return;
+    }
+
+  if (self->unlocked)
+    update_summary (self);
+
+  added = g_strdup_printf (ngettext ("%" PRId64 " response added", "%" PRId64 " responses added",
+                                     job->n_added),
+                           job->n_added);
+  present = g_strdup_printf (ngettext ("%" PRId64 " already here", "%" PRId64 " already here",
+                                       job->n_present),
+                             job->n_present);
+  /* Translators: "12 responses added, 3 already here" */
+  message = g_strdup_printf (_("%s, %s"), added, present);
+  capitalize (message);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+on_import_file_chosen (RcCoordinatorView    *self,
+                       int                   response,
+                       GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->file_chooser);
+
+  if (file == NULL || self->transfer_cancellable != NULL)
+    return;
+
+  begin_transfer (self);
+  job = g_new0 (ImportJob, 1);
+  job->data_dir = g_strdup (rc_database_get_data_dir (self->database));
+  job->path = g_file_get_path (file);
+
+  task = g_task_new (self, self->transfer_cancellable, on_import_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify)import_job_free);
+  g_task_run_in_thread (task, run_import);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RcCoordinatorView *self = RC_COORDINATOR_VIEW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->file_chooser != NULL)
+    return;
+
+  gtk_file_filter_set_name (filter, _("Exports of responses (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+
+  self->file_chooser = gtk_file_chooser_native_new (_("Merge Another Kiosk’s Export"),
+                                                    GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                    GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                    _("_Merge"),
+                                                    _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), filter);
+  g_signal_connect_swapped (self->file_chooser, "response", G_CALLBACK (on_import_file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+}
+
 static void
 change_pin_action (GtkWidget  *widget,
                    const char *action_name,
@@ -360,6 +952,9 @@ rc_coordinator_view_lock (RcCoordinatorView *self)
   if (self->survey_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->survey_chooser));
   g_clear_object (&self->survey_chooser);
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
+  g_clear_object (&self->file_chooser);
 
   set_unlocked (self, FALSE);
   show_locked (self);
@@ -422,9 +1017,15 @@ rc_coordinator_view_dispose (GObject *object)
   RcCoordinatorView *self = (RcCoordinatorView *)object;
 
   g_clear_handle_id (&self->lock_watch_id, g_source_remove);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  if (self->transfer_cancellable != NULL)
+    g_cancellable_cancel (self->transfer_cancellable);
   if (self->survey_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->survey_chooser));
   g_clear_object (&self->survey_chooser);
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
+  g_clear_object (&self->file_chooser);
 
   G_OBJECT_CLASS (rc_coordinator_view_parent_class)->dispose (object);
 }
@@ -434,6 +1035,8 @@ rc_coordinator_view_finalize (GObject *object)
 {
   RcCoordinatorView *self = (RcCoordinatorView *)object;
 
+  g_clear_pointer (&self->summary_rows, g_ptr_array_unref);
+  g_clear_object (&self->transfer_cancellable);
   g_clear_object (&self->pin);
   g_clear_object (&self->survey);
   g_clear_object (&self->database);
@@ -556,6 +1159,10 @@ rc_coordinator_view_class_init (RcCoordinatorViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcCoordinatorView, set_pin_problem);
   gtk_widget_class_bind_template_child (widget_class, RcCoordinatorView, cancel_pin_button);
   gtk_widget_class_bind_template_child (widget_class, RcCoordinatorView, survey_row);
+  gtk_widget_class_bind_template_child (widget_class, RcCoordinatorView, responses_group);
+  gtk_widget_class_bind_template_child (widget_class, RcCoordinatorView, total_label);
+  gtk_widget_class_bind_template_child (widget_class, RcCoordinatorView, progress_row);
+  gtk_widget_class_bind_template_child (widget_class, RcCoordinatorView, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_unlock);
   gtk_widget_class_bind_template_callback (widget_class, on_set_pin);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_pin);
@@ -563,6 +1170,10 @@ rc_coordinator_view_class_init (RcCoordinatorViewClass *klass)
   gtk_widget_class_install_action (widget_class, "coordinator.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "coordinator.change-pin", NULL, change_pin_action);
   gtk_widget_class_install_action (widget_class, "coordinator.choose-survey", NULL, choose_survey_action);
+  gtk_widget_class_install_action (widget_class, "coordinator.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "coordinator.cancel-export", NULL, cancel_export_action);
+  gtk_widget_class_install_action (widget_class, "coordinator.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "coordinator.open-folder", "s", open_folder_action);
 }
 
 static void
@@ -573,6 +1184,7 @@ rc_coordinator_view_init (RcCoordinatorView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->lock_seconds = 300;
+  self->summary_rows = g_ptr_array_new ();
   self->lock_watch_id = g_timeout_add_seconds (1, lock_watch_tick, self);
 
   controller = gtk_event_controller_legacy_new ();
