@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "rc-response-store.h"
 #include "rc-test-utils.h"
 
 /* A fresh folder for one test's data, inside the test's own temporary
@@ -49,4 +50,24 @@ rc_test_open_database (const char *data_dir)
 
   g_assert_no_error (error);
   return database;
+}
+
+/* One response to the all-types survey, as a kiosk saves it, with a text
+ * that needs quoting in a CSV. */
+void
+rc_test_save_response (const char *data_dir,
+                       const char *language)
+{
+  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
+  g_autoptr(RcResponseStore) store = rc_response_store_new (database);
+  g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
+  g_autoptr(RcResponse) response = rc_response_new (survey, language);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  g_assert_true (rc_response_set_choice (response, "q_single", "c", NULL));
+  g_assert_true (rc_response_set_choice (response, "q_yesno", "yes", NULL));
+  g_assert_true (rc_response_set_text (response, "q_long", "Иә, \"иә\"", NULL));
+  id = rc_response_store_save (store, response, &error);
+  g_assert_no_error (error);
 }

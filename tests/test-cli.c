@@ -262,23 +262,6 @@ test_cli_set_pin (void)
   g_assert_true (rc_pin_check (pin, "4826", NULL));
 }
 
-static void
-save_one_response (const char *data_dir,
-                   const char *language)
-{
-  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
-  g_autoptr(RcResponseStore) store = rc_response_store_new (database);
-  g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
-  g_autoptr(RcResponse) response = rc_response_new (survey, language);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-
-  g_assert_true (rc_response_set_choice (response, "q_single", "b", NULL));
-  g_assert_true (rc_response_set_choice (response, "q_yesno", "no", NULL));
-  id = rc_response_store_save (store, response, &error);
-  g_assert_no_error (error);
-}
-
 /* A coordinator's script: export a kiosk, merge it into the office's
  * folder, with a one-line summary each and no display. */
 static void
@@ -297,8 +280,8 @@ test_cli_export_and_import (void)
   g_autofree char *expected = NULL;
   g_autofree char *contents = NULL;
 
-  save_one_response (kiosk, "kk");
-  save_one_response (kiosk, "ru");
+  rc_test_save_response (kiosk, "kk");
+  rc_test_save_response (kiosk, "ru");
 
   {
     g_auto(RunResult) result = { 0 };

@@ -427,24 +427,6 @@ test_coordinator_starts_kiosk (void)
   rc_test_destroy_window (window);
 }
 
-static void
-save_response (const char *data_dir,
-               const char *language)
-{
-  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
-  g_autoptr(RcResponseStore) store = rc_response_store_new (database);
-  g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
-  g_autoptr(RcResponse) response = rc_response_new (survey, language);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-
-  g_assert_true (rc_response_set_choice (response, "q_single", "c", NULL));
-  g_assert_true (rc_response_set_choice (response, "q_yesno", "yes", NULL));
-  g_assert_true (rc_response_set_text (response, "q_long", "Иә, \"иә\"", NULL));
-  id = rc_response_store_save (store, response, &error);
-  g_assert_no_error (error);
-}
-
 /* The number the summary shows beside @title, as a person reads it. */
 static const char *
 count_beside (RcWindow   *window,
@@ -493,9 +475,9 @@ test_coordinator_exports_and_merges (void)
   gint64 n_written;
   RcWindow *window;
 
-  save_response (data_dir, "kk");
-  save_response (data_dir, "ru");
-  save_response (other_dir, "kk");
+  rc_test_save_response (data_dir, "kk");
+  rc_test_save_response (data_dir, "ru");
+  rc_test_save_response (other_dir, "kk");
   g_assert_true (rc_export_write (other_dir, other_path, &json, NULL, NULL, &n_written, &error));
   g_assert_no_error (error);
 
