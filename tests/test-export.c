@@ -269,6 +269,36 @@ test_export_csv_labels (void)
   g_assert_nonnull (strstr (lines[1], "response_id,survey_id,"));
 }
 
+/* A text typed at the kiosk that a spreadsheet would run as a formula. */
+static void
+test_export_csv_formula (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autofree char *csv_path = g_build_filename (dir, "formula.csv", NULL);
+  g_autofree char *json_path = g_build_filename (dir, "formula.json", NULL);
+  g_autoptr(RcDatabase) database = rc_test_open_database (dir);
+  g_autoptr(RcResponseStore) store = rc_response_store_new (database);
+  g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
+  g_autoptr(RcResponse) response = rc_response_new (survey, "ru");
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *contents = NULL;
+  JsonObject *record;
+
+  g_assert_true (rc_response_set_choice (response, "q_single", "a", NULL));
+  g_assert_true (rc_response_set_choice (response, "q_yesno", "no", NULL));
+  g_assert_true (rc_response_set_text (response, "q_long", "=HYPERLINK(\"x\")", NULL));
+  save (store, response);
+
+  export_to (dir, csv_path, RC_EXPORT_FORMAT_CSV, 1);
+  contents = read_text (csv_path);
+  g_assert_nonnull (strstr (contents, ",\"'=HYPERLINK(\"\"x\"\")\","));
+
+  export_to (dir, json_path, RC_EXPORT_FORMAT_JSON, 1);
+  root = load_json (json_path);
+  record = json_array_get_object_element (json_node_get_array (member (root, "data")), 0);
+  g_assert_cmpstr (json_object_get_string_member (record, "q_long"), ==, "=HYPERLINK(\"x\")");
+}
+
 static gint64
 count_responses (const char *data_dir)
 {
@@ -612,6 +642,7 @@ main (int   argc,
 
   g_test_add_func ("/export/round-trip", test_export_round_trip);
   g_test_add_func ("/export/csv-labels", test_export_csv_labels);
+  g_test_add_func ("/export/csv-formula", test_export_csv_formula);
   g_test_add_func ("/export/date-range", test_export_date_range);
   g_test_add_func ("/export/summary", test_export_summary);
   g_test_add_func ("/export/leaves-nothing-on-failure", test_export_leaves_nothing_on_failure);

@@ -552,7 +552,20 @@ write_csv_row (Export  *export,
       if (cells[i].kind == RC_CELL_INTEGER)
         g_string_append_printf (out, "%" G_GINT64_FORMAT, cells[i].integer);
       else if (cells[i].kind == RC_CELL_STRING)
-        append_csv_field (out, cells[i].string);
+        {
+          /* Anyone at the kiosk can type an answer: one that starts like a
+           * formula stays text when a coordinator opens the file in a
+           * spreadsheet (OWASP's advice on CSV injection). The JSON keeps
+           * it exactly. */
+          if (strchr ("=+-@\t\r", cells[i].string[0]) != NULL && cells[i].string[0] != '\0')
+            {
+              g_autofree char *quoted = g_strconcat ("'", cells[i].string, NULL);
+
+              append_csv_field (out, quoted);
+            }
+          else
+            append_csv_field (out, cells[i].string);
+        }
     }
   g_string_append (out, "\r\n");
 }
