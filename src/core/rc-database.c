@@ -99,6 +99,33 @@ static const char * const migrations[] = {
   "  failures INTEGER NOT NULL DEFAULT 0,"
   "  locked_until INTEGER NOT NULL DEFAULT 0"
   ");",
+
+  /* 4: the news: posts bundled with the app or fetched from the centre's
+   * website, stored as blocks, with a full-text index of their words; and
+   * the readers' anonymous opinions on a post's question. */
+  "CREATE TABLE posts ("
+  "  id TEXT PRIMARY KEY,"
+  "  group_id TEXT NOT NULL,"
+  "  source TEXT NOT NULL CHECK (source IN ('bundled', 'site')),"
+  "  language TEXT NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  excerpt TEXT NOT NULL,"
+  "  published_at TEXT NOT NULL,"
+  "  modified_at TEXT NOT NULL,"
+  "  link TEXT,"
+  "  blocks TEXT NOT NULL CHECK (json_valid (blocks)),"
+  "  read INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX posts_by_date ON posts (published_at DESC, id);"
+  "CREATE INDEX posts_by_group ON posts (group_id, language);"
+  "CREATE VIRTUAL TABLE post_words USING fts5 (title, body, tokenize = 'unicode61');"
+  "CREATE TABLE opinions ("
+  "  id TEXT PRIMARY KEY,"
+  "  post_group TEXT NOT NULL,"
+  "  language TEXT NOT NULL,"
+  "  text TEXT NOT NULL CHECK (length (text) > 0),"
+  "  submitted_at TEXT NOT NULL"
+  ");",
 };
 
 int

@@ -1,0 +1,644 @@
+/* rc-news-store.c
+ *
+ * Copyright 2026 Resource Centre contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <string.h>
+
+#include "rc-i18n.h"
+#include "rc-json.h"
+#include "rc-news-store.h"
+
+#define BUNDLED_NEWS_PATH RESOURCE_BASE_PATH "/news/"
+
+/* Past this, an opinion is not a few words any more. */
+#define MAX_OPINION_LENGTH 4000
+
+struct _RcNewsStore
+{
+  GObject     parent_instance;
+
+  RcDatabase *database;
+};
+
+G_DEFINE_FINAL_TYPE (RcNewsStore, rc_news_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (rc-news-error-quark, rc_news_error)
+
+static void
+rc_news_store_finalize (GObject *object)
+{
+  RcNewsStore *self = (RcNewsStore *)object;
+
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (rc_news_store_parent_class)->finalize (object);
+}
+
+static void
+rc_news_store_class_init (RcNewsStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rc_news_store_finalize;
+}
+
+static void
+rc_news_store_init (RcNewsStore *self)
+{
+}
+
+RcNewsStore *
+rc_news_store_new (RcDatabase *database)
+{
+  RcNewsStore *self;
+
+  g_return_val_if_fail (RC_IS_DATABASE (database), NULL);
+
+  self = g_object_new (RC_TYPE_NEWS_STORE, NULL);
+  self->database = g_object_ref (database);
+  return self;
+}
+
+static void
+append_words (GString    *body,
+              const char *text)
+{
+  if (text == NULL)
+    return;
+  if (body->len > 0)
+    g_string_append_c (body, '\n');
+  g_string_append (body, text);
+}
+
+/* Every word a reader can see in the blocks, for the search index. */
+static char *
+blocks_to_text (JsonArray *blocks)
+{
+  GString *body = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (blocks); i++)
+    {
+      JsonObject *block = json_array_get_object_element (blocks, i);
+      static const char * const text_members[] = { "text", "caption", "question", "cite", "label" };
+
+      if (block == NULL)
+        continue;
+
+      for (guint m = 0; m < G_N_ELEMENTS (text_members); m++)
+        append_words (body, json_object_get_string_member_with_default (block, text_members[m], NULL));
+
+      if (json_object_has_member (block, "items"))
+        {
+          JsonArray *items = json_object_get_array_member (block, "items");
+
+          for (guint k = 0; k < json_array_get_length (items); k++)
+            append_words (body, json_array_get_string_element (items, k));
+        }
+
+      if (json_object_has_member (block, "rows"))
+        {
+          JsonArray *rows = json_object_get_array_member (block, "rows");
+
+          for (guint r = 0; r < json_array_get_length (rows); r++)
+            {
+              JsonArray *cells = json_array_get_array_element (rows, r);
+
+              for (guint c = 0; c < json_array_get_length (cells); c++)
+                append_words (body, json_array_get_string_element (cells, c));
+            }
+        }
+    }
+
+  return g_string_free (body, FALSE);
+}
+
+static gboolean
+step_done (RcDatabase    *database,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE || rc_database_fail (database, rc, error);
+}
+
+static gboolean
+put_in_transaction (RcNewsStore       *self,
+                    const RcPostData  *post,
+                    GError           **error)
+{
+  g_autoptr(JsonNode) blocks_node = json_node_init_array (json_node_alloc (), post->blocks);
+  g_autofree char *blocks = json_to_string (blocks_node, FALSE);
+  g_autofree char *body = blocks_to_text (post->blocks);
+  sqlite3_stmt *stmt;
+
+  /* Whether the reader has read it stays as it was. */
+  stmt = rc_database_prepare (self->database,
+                              "INSERT INTO posts (id, group_id, source, language, title, excerpt, "
+                              "published_at, modified_at, link, blocks) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+                              "ON CONFLICT (id) DO UPDATE SET group_id = excluded.group_id, "
+                              "source = excluded.source, language = excluded.language, "
+                              "title = excluded.title, excerpt = excluded.excerpt, "
+                              "published_at = excluded.published_at, modified_at = excluded.modified_at, "
+                              "link = excluded.link, blocks = excluded.blocks",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, post->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, post->group_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, post->source, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, post->language, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, post->title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, post->excerpt, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, post->published_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, post->modified_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, post->link, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, blocks, -1, SQLITE_STATIC);
+  if (!step_done (self->database, stmt, error))
+    return FALSE;
+
+  stmt = rc_database_prepare (self->database,
+                              "DELETE FROM post_words WHERE rowid = (SELECT rowid FROM posts WHERE id = ?1)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, post->id, -1, SQLITE_STATIC);
+  if (!step_done (self->database, stmt, error))
+    return FALSE;
+
+  stmt = rc_database_prepare (self->database,
+                              "INSERT INTO post_words (rowid, title, body) "
+                              "SELECT rowid, ?2, ?3 FROM posts WHERE id = ?1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, post->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, post->title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, body, -1, SQLITE_STATIC);
+  return step_done (self->database, stmt, error);
+}
+
+/**
+ * rc_news_store_put:
+ * @post: a post, new or changed
+ *
+ * Stores @post and indexes its words, in one step.
+ *
+ * Returns: whether it was stored
+ */
+gboolean
+rc_news_store_put (RcNewsStore       *self,
+                   const RcPostData  *post,
+                   GError           **error)
+{
+  g_return_val_if_fail (RC_IS_NEWS_STORE (self), FALSE);
+  g_return_val_if_fail (post != NULL && post->id != NULL && post->blocks != NULL, FALSE);
+
+  if (!rc_database_exec (self->database, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!put_in_transaction (self, post, error) ||
+      !rc_database_exec (self->database, "COMMIT", error))
+    {
+      sqlite3_exec (rc_database_get_handle (self->database), "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static const char *
+required_string (JsonObject *object,
+                 const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && rc_json_is_string (node) && *json_node_get_string (node) != '\0'
+         ? json_node_get_string (node) : NULL;
+}
+
+static gboolean
+install_bundled_file (RcNewsStore  *self,
+                      const char   *path,
+                      GError      **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonObject *root, *translations;
+  const char *id, *published;
+  g_autofree char *group_id = NULL;
+
+  if (!(bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error)) ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
+    return FALSE;
+
+  root = JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
+         ? json_node_get_object (json_parser_get_root (parser)) : NULL;
+  id = required_string (root, "id");
+  published = required_string (root, "published");
+  translations = root && json_object_has_member (root, "translations")
+                 ? json_object_get_object_member (root, "translations") : NULL;
+  if (id == NULL || published == NULL || translations == NULL)
+    {
+      g_set_error (error, RC_NEWS_ERROR, RC_NEWS_ERROR_INVALID,
+                   _("The bundled post “%s” lacks its id, date or texts"), path);
+      return FALSE;
+    }
+
+  group_id = g_strconcat ("bundled:", id, NULL);
+
+  {
+    g_autoptr(GList) languages = json_object_get_members (translations);
+
+    for (const GList *l = languages; l != NULL; l = l->next)
+      {
+        JsonObject *text = json_object_get_object_member (translations, l->data);
+        g_autofree char *post_id = g_strdup_printf ("%s:%s", group_id, (const char *)l->data);
+        RcPostData post = {
+          .id = post_id,
+          .group_id = group_id,
+          .source = "bundled",
+          .language = l->data,
+          .title = required_string (text, "title"),
+          .excerpt = required_string (text, "excerpt"),
+          .published_at = published,
+          .modified_at = published,
+          .link = NULL,
+          .blocks = text && json_object_has_member (text, "blocks")
+                    ? json_object_get_array_member (text, "blocks") : NULL,
+        };
+
+        if (post.title == NULL || post.excerpt == NULL || post.blocks == NULL)
+          {
+            g_set_error (error, RC_NEWS_ERROR, RC_NEWS_ERROR_INVALID,
+                         _("The bundled post “%s” lacks its id, date or texts"), path);
+            return FALSE;
+          }
+
+        if (!put_in_transaction (self, &post, error))
+          return FALSE;
+      }
+  }
+
+  return TRUE;
+}
+
+/**
+ * rc_news_store_install_bundled:
+ *
+ * Stores the posts that ship with the app, so the feed has something to
+ * show offline from the first start; a newer app's texts replace older
+ * ones, and what was read stays read.
+ *
+ * Returns: whether they were stored
+ */
+gboolean
+rc_news_store_install_bundled (RcNewsStore  *self,
+                               GError      **error)
+{
+  g_auto(GStrv) names = NULL;
+
+  g_return_val_if_fail (RC_IS_NEWS_STORE (self), FALSE);
+
+  names = g_resources_enumerate_children (BUNDLED_NEWS_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (names == NULL)
+    return FALSE;
+
+  if (!rc_database_exec (self->database, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat (BUNDLED_NEWS_PATH, names[i], NULL);
+
+      if (!install_bundled_file (self, path, error))
+        {
+          sqlite3_exec (rc_database_get_handle (self->database), "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+
+  if (!rc_database_exec (self->database, "COMMIT", error))
+    {
+      sqlite3_exec (rc_database_get_handle (self->database), "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* What a person types, as an FTS5 query: every word must appear, as a word
+ * or the start of one. */
+static char *
+search_query (const char *search)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  for (const char *p = search; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+
+      if (word->len > 0)
+        {
+          g_string_append_printf (query, "%s\"%s\"*", query->len > 0 ? " " : "", word->str);
+          g_string_truncate (word, 0);
+        }
+
+      if (c == 0)
+        break;
+    }
+
+  return query->len > 0 ? g_strdup (query->str) : NULL;
+}
+
+static RcPost *
+post_from_row (sqlite3_stmt *stmt)
+{
+  return g_object_new (RC_TYPE_POST,
+                       "id", (const char *)sqlite3_column_text (stmt, 0),
+                       "group-id", (const char *)sqlite3_column_text (stmt, 1),
+                       "language", (const char *)sqlite3_column_text (stmt, 2),
+                       "title", (const char *)sqlite3_column_text (stmt, 3),
+                       "excerpt", (const char *)sqlite3_column_text (stmt, 4),
+                       "published-at", (const char *)sqlite3_column_text (stmt, 5),
+                       "link", (const char *)sqlite3_column_text (stmt, 6),
+                       "read", sqlite3_column_int (stmt, 7) != 0,
+                       NULL);
+}
+
+#define POST_COLUMNS "p.id, p.group_id, p.language, p.title, p.excerpt, p.published_at, p.link, p.read"
+
+/**
+ * rc_news_store_list:
+ * @search: (nullable): words the posts must contain, in their title or text
+ *
+ * Returns: (transfer full): a #GListModel of #RcPost, the newest first; or
+ *   %NULL with @error set
+ */
+GListModel *
+rc_news_store_list (RcNewsStore  *self,
+                    const char   *search,
+                    GError      **error)
+{
+  g_autoptr(GListStore) posts = g_list_store_new (RC_TYPE_POST);
+  g_autofree char *query = search ? search_query (search) : NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RC_IS_NEWS_STORE (self), NULL);
+
+  if (query != NULL)
+    stmt = rc_database_prepare (self->database,
+                                "SELECT " POST_COLUMNS " FROM post_words w "
+                                "JOIN posts p ON p.rowid = w.rowid "
+                                "WHERE post_words MATCH ?1 ORDER BY p.published_at DESC, p.id",
+                                error);
+  else
+    stmt = rc_database_prepare (self->database,
+                                "SELECT " POST_COLUMNS " FROM posts p ORDER BY p.published_at DESC, p.id",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  if (query != NULL)
+    sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(RcPost) post = post_from_row (stmt);
+
+      g_list_store_append (posts, post);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      rc_database_fail (self->database, rc, error);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&posts));
+}
+
+/**
+ * rc_news_store_get_post:
+ *
+ * Returns: (transfer full): the post, or %NULL with @error set
+ */
+RcPost *
+rc_news_store_get_post (RcNewsStore  *self,
+                        const char   *id,
+                        GError      **error)
+{
+  sqlite3_stmt *stmt;
+  RcPost *post = NULL;
+  int rc;
+
+  g_return_val_if_fail (RC_IS_NEWS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  stmt = rc_database_prepare (self->database, "SELECT " POST_COLUMNS " FROM posts p WHERE p.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    post = post_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, RC_NEWS_ERROR, RC_NEWS_ERROR_NOT_FOUND, _("There is no post “%s”"), id);
+  else
+    rc_database_fail (self->database, rc, error);
+  sqlite3_finalize (stmt);
+
+  return post;
+}
+
+/**
+ * rc_news_store_load_blocks:
+ *
+ * Returns: (transfer full): the blocks of @post's text, or %NULL with
+ *   @error set
+ */
+JsonArray *
+rc_news_store_load_blocks (RcNewsStore  *self,
+                           RcPost       *post,
+                           GError      **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  sqlite3_stmt *stmt;
+  JsonArray *blocks = NULL;
+  int rc;
+
+  g_return_val_if_fail (RC_IS_NEWS_STORE (self), NULL);
+  g_return_val_if_fail (RC_IS_POST (post), NULL);
+
+  stmt = rc_database_prepare (self->database, "SELECT blocks FROM posts WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, rc_post_get_id (post), -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW &&
+      json_parser_load_from_data (parser, (const char *)sqlite3_column_text (stmt, 0), -1, error) &&
+      JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+    blocks = json_array_ref (json_node_get_array (json_parser_get_root (parser)));
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, RC_NEWS_ERROR, RC_NEWS_ERROR_NOT_FOUND,
+                 _("There is no post “%s”"), rc_post_get_id (post));
+  else if (rc != SQLITE_ROW)
+    rc_database_fail (self->database, rc, error);
+  sqlite3_finalize (stmt);
+
+  return blocks;
+}
+
+gboolean
+rc_news_store_mark_read (RcNewsStore  *self,
+                         RcPost       *post,
+                         GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RC_IS_NEWS_STORE (self), FALSE);
+  g_return_val_if_fail (RC_IS_POST (post), FALSE);
+
+  stmt = rc_database_prepare (self->database, "UPDATE posts SET read = 1 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, rc_post_get_id (post), -1, SQLITE_STATIC);
+  if (!step_done (self->database, stmt, error))
+    return FALSE;
+
+  rc_post_set_read (post, TRUE);
+  return TRUE;
+}
+
+/**
+ * rc_news_store_list_translations:
+ *
+ * Returns: (transfer full) (element-type RcPost): the same post in its other
+ *   languages, or %NULL with @error set
+ */
+GPtrArray *
+rc_news_store_list_translations (RcNewsStore  *self,
+                                 RcPost       *post,
+                                 GError      **error)
+{
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RC_IS_NEWS_STORE (self), NULL);
+  g_return_val_if_fail (RC_IS_POST (post), NULL);
+
+  stmt = rc_database_prepare (self->database,
+                              "SELECT " POST_COLUMNS " FROM posts p "
+                              "WHERE p.group_id = ?1 AND p.id != ?2 ORDER BY p.language",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, rc_post_get_group_id (post), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, rc_post_get_id (post), -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (others, post_from_row (stmt));
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      rc_database_fail (self->database, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&others);
+}
+
+/**
+ * rc_news_store_add_opinion:
+ * @post: the post whose question it answers
+ * @text: the reader's opinion
+ *
+ * Keeps an opinion anonymously: the post, its language, the text and the
+ * day, nothing about who wrote it.
+ *
+ * Returns: whether it was kept
+ */
+gboolean
+rc_news_store_add_opinion (RcNewsStore  *self,
+                           RcPost       *post,
+                           const char   *text,
+                           GError      **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *trimmed = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RC_IS_NEWS_STORE (self), FALSE);
+  g_return_val_if_fail (RC_IS_POST (post), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  trimmed = g_strstrip (g_strdup (text));
+  if (*trimmed == '\0')
+    {
+      g_set_error_literal (error, RC_NEWS_ERROR, RC_NEWS_ERROR_INVALID, _("Write your opinion first"));
+      return FALSE;
+    }
+  if (!g_utf8_validate (trimmed, -1, NULL) || g_utf8_strlen (trimmed, -1) > MAX_OPINION_LENGTH)
+    {
+      g_set_error (error, RC_NEWS_ERROR, RC_NEWS_ERROR_INVALID,
+                   _("An opinion can be at most %d characters long"), MAX_OPINION_LENGTH);
+      return FALSE;
+    }
+
+  stmt = rc_database_prepare (self->database,
+                              "INSERT INTO opinions (id, post_group, language, text, submitted_at) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, rc_post_get_group_id (post), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, rc_post_get_language (post), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, trimmed, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, day, -1, SQLITE_STATIC);
+
+  return step_done (self->database, stmt, error);
+}
+
+gint64
+rc_news_store_count_opinions (RcNewsStore  *self,
+                              GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+  int rc;
+
+  g_return_val_if_fail (RC_IS_NEWS_STORE (self), -1);
+
+  stmt = rc_database_prepare (self->database, "SELECT count(*) FROM opinions", error);
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    rc_database_fail (self->database, rc, error);
+  sqlite3_finalize (stmt);
+
+  return count;
+}

@@ -1,0 +1,245 @@
+/* test-news.c: the news feed's store, search and opinions
+ *
+ * Copyright 2026 Resource Centre contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "rc-news-store.h"
+#include "rc-test-utils.h"
+
+static RcNewsStore *
+open_store (const char *data_dir)
+{
+  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
+  g_autoptr(GError) error = NULL;
+  RcNewsStore *store = rc_news_store_new (database);
+
+  g_assert_true (rc_news_store_install_bundled (store, &error));
+  g_assert_no_error (error);
+  return store;
+}
+
+static GListModel *
+list (RcNewsStore *store,
+      const char  *search)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *posts = rc_news_store_list (store, search, &error);
+
+  g_assert_no_error (error);
+  return posts;
+}
+
+static RcPost *
+get (RcNewsStore *store,
+     const char  *id)
+{
+  g_autoptr(GError) error = NULL;
+  RcPost *post = rc_news_store_get_post (store, id, &error);
+
+  g_assert_no_error (error);
+  return post;
+}
+
+static void
+test_news_bundled (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autoptr(RcNewsStore) store = open_store (dir);
+  g_autoptr(GListModel) posts = list (store, NULL);
+  g_autoptr(RcPost) first = NULL;
+  g_autoptr(RcPost) last = NULL;
+  const char *previous = "9999";
+
+  /* Four posts, each in Kazakh, Russian and English, the newest first. */
+  g_assert_cmpuint (g_list_model_get_n_items (posts), ==, 12);
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autoptr(RcPost) post = g_list_model_get_item (posts, i);
+
+      g_assert_cmpstr (rc_post_get_published_at (post), <=, previous);
+      previous = rc_post_get_published_at (post);
+      g_assert_cmpstr (rc_post_get_title (post), !=, "");
+      g_assert_cmpstr (rc_post_get_excerpt (post), !=, "");
+      g_assert_false (rc_post_get_read (post));
+    }
+
+  first = g_list_model_get_item (posts, 0);
+  g_assert_cmpstr (rc_post_get_group_id (first), ==, "bundled:authorised-officials");
+  last = g_list_model_get_item (posts, 11);
+  g_assert_cmpstr (rc_post_get_group_id (last), ==, "bundled:social-services");
+}
+
+/* The officials article: the four levels as a table, and a guide. */
+static void
+test_news_officials_blocks (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autoptr(RcNewsStore) store = open_store (dir);
+  g_autoptr(RcPost) post = get (store, "bundled:authorised-officials:ru");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) blocks = rc_news_store_load_blocks (store, post, &error);
+  gboolean has_table = FALSE, has_guide = FALSE, has_opinion = FALSE;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < json_array_get_length (blocks); i++)
+    {
+      JsonObject *block = json_array_get_object_element (blocks, i);
+      const char *type = json_object_get_string_member (block, "type");
+
+      if (g_str_equal (type, "table"))
+        {
+          JsonArray *rows = json_object_get_array_member (block, "rows");
+
+          has_table = TRUE;
+          g_assert_cmpuint (json_array_get_length (rows), ==, 4);
+          g_assert_nonnull (strstr (json_array_get_string_element (json_array_get_array_element (rows, 0), 1),
+                                    "директора департамента"));
+          g_assert_nonnull (strstr (json_array_get_string_element (json_array_get_array_element (rows, 3), 1),
+                                    "акима района"));
+        }
+      has_guide |= g_str_equal (type, "level-guide");
+      has_opinion |= g_str_equal (type, "opinion");
+    }
+
+  g_assert_true (has_table && has_guide && has_opinion);
+}
+
+static void
+test_news_read_stays_read (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autoptr(RcNewsStore) store = open_store (dir);
+  g_autoptr(RcPost) post = get (store, "bundled:ngo-salon-staff:kk");
+  g_autoptr(RcNewsStore) again = NULL;
+  g_autoptr(RcPost) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rc_news_store_mark_read (store, post, &error));
+  g_assert_true (rc_post_get_read (post));
+
+  /* The next start installs the bundled posts again. */
+  again = open_store (dir);
+  reloaded = get (again, "bundled:ngo-salon-staff:kk");
+  g_assert_true (rc_post_get_read (reloaded));
+}
+
+static void
+test_news_translations (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autoptr(RcNewsStore) store = open_store (dir);
+  g_autoptr(RcPost) post = get (store, "bundled:authorised-officials:kk");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) others = rc_news_store_list_translations (store, post, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (others->len, ==, 2);
+  g_assert_cmpstr (rc_post_get_language (g_ptr_array_index (others, 0)), ==, "en");
+  g_assert_cmpstr (rc_post_get_language (g_ptr_array_index (others, 1)), ==, "ru");
+}
+
+static guint
+count_found (RcNewsStore *store,
+             const char  *search)
+{
+  g_autoptr(GListModel) found = list (store, search);
+
+  return g_list_model_get_n_items (found);
+}
+
+static void
+test_news_search (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autoptr(RcNewsStore) store = open_store (dir);
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(RcPost) post = NULL;
+
+  /* A word of the Russian text, typed as its start. */
+  found = list (store, "уполномоч");
+  g_assert_cmpuint (g_list_model_get_n_items (found), >=, 1);
+  post = g_list_model_get_item (found, 0);
+  g_assert_cmpstr (rc_post_get_id (post), ==, "bundled:authorised-officials:ru");
+
+  /* Kazakh letters, and every word must be there. */
+  g_assert_cmpuint (count_found (store, "әкім"), >=, 1);
+  g_assert_cmpuint (count_found (store, "уполномоч зелёный-слон"), ==, 0);
+
+  /* Punctuation and FTS syntax are only words. */
+  g_assert_cmpuint (count_found (store, "\"AND OR ( * :"), ==, count_found (store, "and or"));
+  g_assert_cmpuint (count_found (store, "   "), ==, 12);
+}
+
+static void
+test_news_site_post_searchable (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autoptr(RcNewsStore) store = open_store (dir);
+  g_autoptr(JsonArray) blocks = json_array_new ();
+  g_autoptr(JsonObject) paragraph = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  RcPostData data = {
+    .id = "site:77", .group_id = "site:77", .source = "site", .language = "ru",
+    .title = "Новый пост", .excerpt = "Кратко", .published_at = "2026-11-01T10:00:00",
+    .modified_at = "2026-11-01T10:00:00", .link = "https://example.org/?p=77", .blocks = blocks,
+  };
+
+  json_object_set_string_member (paragraph, "type", "paragraph");
+  json_object_set_string_member (paragraph, "text", "Грантовый конкурс для НПО");
+  json_array_add_object_element (blocks, json_object_ref (paragraph));
+
+  g_assert_true (rc_news_store_put (store, &data, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_found (store, "грантовый"), ==, 1);
+  g_assert_cmpuint (count_found (store, NULL), ==, 13);
+
+  /* Changed on the site: the old words are gone from the index. */
+  json_object_set_string_member (paragraph, "text", "Семинар для НПО");
+  g_assert_true (rc_news_store_put (store, &data, &error));
+  g_assert_cmpuint (count_found (store, "грантовый"), ==, 0);
+  g_assert_cmpuint (count_found (store, "семинар"), ==, 1);
+  g_assert_cmpuint (count_found (store, NULL), ==, 13);
+}
+
+static void
+test_news_opinions (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autoptr(RcNewsStore) store = open_store (dir);
+  g_autoptr(RcPost) post = get (store, "bundled:authorised-officials:kk");
+  g_autofree char *long_text = g_strnfill (4001, 'a');
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rc_news_store_add_opinion (store, post, "  \n ", &error));
+  g_assert_error (error, RC_NEWS_ERROR, RC_NEWS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rc_news_store_add_opinion (store, post, long_text, &error));
+  g_assert_error (error, RC_NEWS_ERROR, RC_NEWS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (rc_news_store_count_opinions (store, NULL), ==, 0);
+
+  g_assert_true (rc_news_store_add_opinion (store, post, "Ашық диалог керек.", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rc_news_store_count_opinions (store, NULL), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/news/bundled", test_news_bundled);
+  g_test_add_func ("/news/officials-blocks", test_news_officials_blocks);
+  g_test_add_func ("/news/read-stays-read", test_news_read_stays_read);
+  g_test_add_func ("/news/translations", test_news_translations);
+  g_test_add_func ("/news/search", test_news_search);
+  g_test_add_func ("/news/site-post-searchable", test_news_site_post_searchable);
+  g_test_add_func ("/news/opinions", test_news_opinions);
+
+  return g_test_run ();
+}
