@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-active-survey.h"
 #include "rc-test-ui.h"
 
 /* GTK and libadwaita as the app has them: the translations built in this
@@ -183,4 +184,38 @@ rc_test_destroy_window (gpointer window)
    * for a moment; anything else holding it is a leak. */
   rc_test_wait_until (G_OBJECT (window)->ref_count == 1);
   g_assert_finalize_object (window);
+}
+
+/**
+ * rc_test_application_new:
+ * @data_dir: the data folder of the installation
+ *
+ * An application on @data_dir, started as the desktop starts it. Each has
+ * its own name on the bus, since each test has its own data folder.
+ *
+ * Returns: (transfer full): a registered application
+ */
+RcApplication *
+rc_test_application_new (const char *data_dir)
+{
+  g_autoptr(RcDatabase) database = NULL;
+  g_autoptr(RcSurvey) survey = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = NULL;
+  static guint n_apps;
+  RcApplication *app;
+
+  database = rc_database_open (data_dir, &error);
+  g_assert_no_error (error);
+  survey = rc_active_survey_load (data_dir, &error);
+  g_assert_no_error (error);
+
+  app = rc_application_new (database, survey, FALSE);
+  app_id = g_strdup_printf ("%s.Test%u", APP_ID, ++n_apps);
+  g_application_set_application_id (G_APPLICATION (app), app_id);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return app;
 }

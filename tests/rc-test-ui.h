@@ -9,9 +9,12 @@
 
 #include <adwaita.h>
 
+#include "rc-application.h"
+
 G_BEGIN_DECLS
 
 void       rc_test_ui_init        (void);
+RcApplication *rc_test_application_new (const char *data_dir);
 gboolean   rc_test_timeout_cb     (gpointer    user_data);
 GtkWidget *rc_test_find_widget    (GtkWidget  *root,
                                    GType       type);

@@ -23,32 +23,6 @@
 
 #define PIN "2580"
 
-static RcApplication *
-make_application (const char *data_dir)
-{
-  g_autoptr(RcDatabase) database = NULL;
-  g_autoptr(RcSurvey) survey = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *app_id = NULL;
-  static guint n_apps;
-  RcApplication *app;
-
-  database = rc_database_open (data_dir, &error);
-  g_assert_no_error (error);
-  survey = rc_active_survey_load (data_dir, &error);
-  g_assert_no_error (error);
-
-  /* Each test has its own data folder, so its own application on the bus. */
-  app = rc_application_new (database, survey, FALSE);
-  app_id = g_strdup_printf ("%s.Test%u", APP_ID, ++n_apps);
-  g_application_set_application_id (G_APPLICATION (app), app_id);
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
-  return app;
-}
-
 static RcWindow *
 open_coordinator_place (RcApplication *app)
 {
@@ -171,7 +145,7 @@ static void
 test_coordinator_first_pin_and_lock (void)
 {
   g_autofree char *data_dir = rc_test_make_temp_dir ();
-  g_autoptr(RcApplication) app = make_application (data_dir);
+  g_autoptr(RcApplication) app = rc_test_application_new (data_dir);
   g_autoptr(RcPin) pin = rc_pin_new (rc_application_get_database (app));
   RcWindow *window = open_coordinator_place (app);
 
@@ -218,7 +192,7 @@ static void
 test_coordinator_lockout (void)
 {
   g_autofree char *data_dir = rc_test_make_temp_dir ();
-  g_autoptr(RcApplication) app = make_application (data_dir);
+  g_autoptr(RcApplication) app = rc_test_application_new (data_dir);
   RcWindow *window = open_with_pin (app);
 
   g_assert_cmpstr (shown_page (window), ==, "locked");
@@ -238,7 +212,7 @@ static void
 test_coordinator_change_pin (void)
 {
   g_autofree char *data_dir = rc_test_make_temp_dir ();
-  g_autoptr(RcApplication) app = make_application (data_dir);
+  g_autoptr(RcApplication) app = rc_test_application_new (data_dir);
   RcWindow *window = open_with_pin (app);
 
   unlock (window, PIN);
@@ -338,7 +312,7 @@ static void
 test_coordinator_chooses_survey (void)
 {
   g_autofree char *data_dir = rc_test_make_temp_dir ();
-  g_autoptr(RcApplication) app = make_application (data_dir);
+  g_autoptr(RcApplication) app = rc_test_application_new (data_dir);
   g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "fixtures", "surveys", "error-several.json", NULL);
   g_autofree char *good = g_test_build_filename (G_TEST_DIST, "fixtures", "surveys", "all-types.json", NULL);
   g_autofree char *installed = g_build_filename (data_dir, RC_ACTIVE_SURVEY_FILE_NAME, NULL);
@@ -397,7 +371,7 @@ static void
 test_coordinator_starts_kiosk (void)
 {
   g_autofree char *data_dir = rc_test_make_temp_dir ();
-  g_autoptr(RcApplication) app = make_application (data_dir);
+  g_autoptr(RcApplication) app = rc_test_application_new (data_dir);
   RcWindow *window = open_coordinator_place (app);
   GtkWindow *dialog;
 
@@ -481,7 +455,7 @@ test_coordinator_exports_and_merges (void)
   g_assert_true (rc_export_write (other_dir, other_path, &json, NULL, NULL, &n_written, &error));
   g_assert_no_error (error);
 
-  app = make_application (data_dir);
+  app = rc_test_application_new (data_dir);
   window = open_with_pin (app);
   unlock (window, PIN);
 

@@ -384,6 +384,8 @@ post_from_row (sqlite3_stmt *stmt)
 /**
  * rc_news_store_list:
  * @search: (nullable): words the posts must contain, in their title or text
+ * @language: the reader's language: a post is listed once, in this language
+ *   when it has it, else in Russian, else in another
  *
  * Returns: (transfer full): a #GListModel of #RcPost, the newest first; or
  *   %NULL with @error set
@@ -391,6 +393,7 @@ post_from_row (sqlite3_stmt *stmt)
 GListModel *
 rc_news_store_list (RcNewsStore  *self,
                     const char   *search,
+                    const char   *language,
                     GError      **error)
 {
   g_autoptr(GListStore) posts = g_list_store_new (RC_TYPE_POST);
@@ -399,21 +402,22 @@ rc_news_store_list (RcNewsStore  *self,
   int rc;
 
   g_return_val_if_fail (RC_IS_NEWS_STORE (self), NULL);
+  g_return_val_if_fail (language != NULL, NULL);
 
-  if (query != NULL)
-    stmt = rc_database_prepare (self->database,
-                                "SELECT " POST_COLUMNS " FROM post_words w "
-                                "JOIN posts p ON p.rowid = w.rowid "
-                                "WHERE post_words MATCH ?1 ORDER BY p.published_at DESC, p.id",
-                                error);
-  else
-    stmt = rc_database_prepare (self->database,
-                                "SELECT " POST_COLUMNS " FROM posts p ORDER BY p.published_at DESC, p.id",
-                                error);
+  stmt = rc_database_prepare (self->database,
+                              "SELECT " POST_COLUMNS " FROM ("
+                              "  SELECT *, row_number () OVER ("
+                              "    PARTITION BY group_id"
+                              "    ORDER BY language = ?2 DESC, language = 'ru' DESC, language) AS choice"
+                              "  FROM posts"
+                              "  WHERE ?1 IS NULL"
+                              "     OR rowid IN (SELECT rowid FROM post_words WHERE post_words MATCH ?1)"
+                              ") p WHERE choice = 1 ORDER BY p.published_at DESC, p.id",
+                              error);
   if (stmt == NULL)
     return NULL;
-  if (query != NULL)
-    sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, language, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

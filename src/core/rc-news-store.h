@@ -50,6 +50,7 @@ gboolean     rc_news_store_put                (RcNewsStore       *self,
                                                GError           **error);
 GListModel  *rc_news_store_list               (RcNewsStore       *self,
                                                const char        *search,
+                                               const char        *language,
                                                GError           **error);
 RcPost      *rc_news_store_get_post           (RcNewsStore       *self,
                                                const char        *id,

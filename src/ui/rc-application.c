@@ -18,6 +18,7 @@ struct _RcApplication
 
   RcDatabase      *database;
   RcResponseStore *response_store;
+  RcNewsStore     *news_store;
   RcSurvey        *survey;
   GSettings       *settings;
   GError          *startup_error;
@@ -198,7 +199,12 @@ rc_application_startup (GApplication *app)
   if (self->database != NULL)
     {
       self->settings = g_settings_new (APP_ID);
+      g_autoptr(GError) error = NULL;
+
       self->response_store = rc_response_store_new (self->database);
+      self->news_store = rc_news_store_new (self->database);
+      if (!rc_news_store_install_bundled (self->news_store, &error))
+        g_warning ("The bundled news could not be installed: %s", error->message);
       g_settings_bind (self->settings, "keep-full-submission-time",
                        self->response_store, "keep-full-time", G_SETTINGS_BIND_GET);
     }
@@ -218,6 +224,7 @@ rc_application_finalize (GObject *object)
   RcApplication *self = (RcApplication *)object;
 
   g_clear_object (&self->response_store);
+  g_clear_object (&self->news_store);
   g_clear_object (&self->survey);
   g_clear_object (&self->settings);
   g_clear_object (&self->database);
@@ -336,6 +343,20 @@ rc_application_get_response_store (RcApplication *self)
   g_return_val_if_fail (RC_IS_APPLICATION (self), NULL);
 
   return self->response_store;
+}
+
+/**
+ * rc_application_get_news_store:
+ *
+ * Returns: (transfer none) (nullable): the news, once the application has
+ *   started
+ */
+RcNewsStore *
+rc_application_get_news_store (RcApplication *self)
+{
+  g_return_val_if_fail (RC_IS_APPLICATION (self), NULL);
+
+  return self->news_store;
 }
 
 /**

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "rc-database.h"
+#include "rc-news-store.h"
 #include "rc-response-store.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,7 @@ RcApplication *rc_application_new          (RcDatabase    *database,
 RcApplication *rc_application_new_failed   (const GError  *error);
 RcDatabase      *rc_application_get_database       (RcApplication *self);
 RcResponseStore *rc_application_get_response_store (RcApplication *self);
+RcNewsStore     *rc_application_get_news_store     (RcApplication *self);
 RcSurvey        *rc_application_get_survey         (RcApplication *self);
 void             rc_application_set_survey         (RcApplication *self,
                                                     RcSurvey      *survey);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdio.h>
 
 #include "rc-language.h"
 
@@ -112,4 +113,48 @@ rc_language_pick_text (const RcText *text)
     picked = text->kk;
 
   return picked ? picked : "";
+}
+
+/**
+ * rc_language_get_endonym:
+ * @language: "kk", "ru" or "en"
+ *
+ * Returns: the language's name in itself, as a reader of it looks for it
+ */
+const char *
+rc_language_get_endonym (const char *language)
+{
+  g_return_val_if_fail (language != NULL, NULL);
+
+  if (g_str_equal (language, "kk"))
+    return "Қазақша";
+  if (g_str_equal (language, "ru"))
+    return "Русский";
+  if (g_str_equal (language, "en"))
+    return "English";
+  return language;
+}
+
+/**
+ * rc_language_format_day:
+ * @date: "YYYY-MM-DD", or a date and time in ISO 8601
+ *
+ * Returns: (transfer full): the day as the reader's locale writes it, such
+ *   as "3 June 2019", or @date itself when it is not a date
+ */
+char *
+rc_language_format_day (const char *date)
+{
+  g_autoptr(GDateTime) day = NULL;
+  guint year, month, dom;
+
+  g_return_val_if_fail (date != NULL, NULL);
+
+  if (sscanf (date, "%4u-%2u-%2u", &year, &month, &dom) != 3 ||
+      !g_date_valid_dmy (dom, month, year) ||
+      !(day = g_date_time_new_local (year, month, dom, 12, 0, 0)))
+    return g_strdup (date);
+
+  /* "-": no padding before a one-digit day. */
+  return g_date_time_format (day, "%-d %B %Y");
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rc-coordinator-view.h"
+#include "rc-news-view.h"
 #include "rc-pin.h"
 #include "rc-survey-view.h"
 #include "rc-window.h"
@@ -25,6 +26,7 @@ struct _RcWindow
   /* Template widgets */
   AdwHeaderBar         *header_bar;
   AdwViewStack         *stack;
+  AdwBin               *news_holder;
   AdwBin               *survey_holder;
   AdwBin               *coordinator_holder;
   AdwViewSwitcherBar   *switcher_bar;
@@ -90,6 +92,14 @@ on_survey_installed (RcWindow          *self,
 }
 
 static void
+add_news_view (RcWindow *self)
+{
+  RcApplication *app = RC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  adw_bin_set_child (self->news_holder, rc_news_view_new (rc_application_get_news_store (app)));
+}
+
+static void
 add_coordinator_view (RcWindow *self)
 {
   RcApplication *app = RC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
@@ -114,6 +124,7 @@ rc_window_new (RcApplication *application)
                        NULL);
 
   /* Needs the application, which GObject sets only after constructed(). */
+  add_news_view (self);
   add_survey_view (self);
   add_coordinator_view (self);
   apply_kiosk (self);
@@ -479,6 +490,7 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/rc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RcWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, news_holder);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, survey_holder);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, coordinator_holder);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, switcher_bar);

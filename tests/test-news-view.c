@@ -1,0 +1,193 @@
+/* test-news-view.c: reading the news as a visitor does
+ *
+ * Copyright 2026 Resource Centre contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "rc-application.h"
+#include "rc-article-view.h"
+#include "rc-news-view.h"
+#include "rc-test-ui.h"
+#include "rc-test-utils.h"
+#include "rc-window.h"
+
+/* Whether @root shows a label reading @text. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return TRUE;
+      if (shows_text (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static GtkWidget *
+find_with_class (GtkWidget  *root,
+                 const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (child, css_class))
+        return child;
+      if ((found = find_with_class (child, css_class)))
+        return found;
+    }
+
+  return NULL;
+}
+
+static RcPost *
+shown_post (GtkWidget *window)
+{
+  GtkWidget *article = rc_test_find_widget (window, RC_TYPE_ARTICLE_VIEW);
+
+  return rc_article_view_get_post (RC_ARTICLE_VIEW (article));
+}
+
+static void
+search_for (GtkWidget  *view,
+            const char *words)
+{
+  GtkWidget *entry = rc_test_find_widget (view, GTK_TYPE_SEARCH_ENTRY);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), words);
+}
+
+static guint
+n_listed (GtkWidget *view)
+{
+  return g_list_model_get_n_items (rc_news_view_get_posts (RC_NEWS_VIEW (view)));
+}
+
+static void
+test_news_view_reading (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcApplication) app = rc_test_application_new (data_dir);
+  RcNewsStore *store = NULL;
+  g_autoptr(RcPost) first = NULL;
+  GtkWidget *window, *view, *list, *combo, *text_view, *article;
+  GtkTextBuffer *buffer;
+
+  window = GTK_WIDGET (g_object_ref (rc_window_new (RC_APPLICATION (app))));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (window, "win.place", "s", "news");
+  rc_test_wait_until (gtk_widget_get_mapped (window));
+  store = rc_application_get_news_store (app);
+
+  /* The four posts, the newest first, unread. */
+  view = rc_test_find_widget (window, RC_TYPE_NEWS_VIEW);
+  g_assert_cmpuint (n_listed (view), ==, 4);
+  first = g_list_model_get_item (rc_news_view_get_posts (RC_NEWS_VIEW (view)), 0);
+  g_assert_cmpstr (rc_post_get_title (first), ==, "Officials for interaction with NGOs: who they are and why they matter");
+  g_assert_false (rc_post_get_read (first));
+
+  /* Choosing it opens it, and it is read. */
+  list = rc_test_find_widget (view, GTK_TYPE_LIST_VIEW);
+  g_signal_emit_by_name (list, "activate", 0);
+  g_assert_true (shown_post (window) == first);
+  g_assert_true (rc_post_get_read (first));
+  article = rc_test_find_widget (window, RC_TYPE_ARTICLE_VIEW);
+  g_assert_true (shows_text (article, "Deputy director of a department"));
+
+  /* The guide: the level of the state body gives the position to ask for. */
+  combo = rc_test_find_widget (article, ADW_TYPE_COMBO_ROW);
+  g_assert_true (shows_text (combo, "Central (ministry)"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 3);
+  g_assert_true (shows_text (article, "Deputy district akim"));
+
+  /* An opinion, sent: kept, and the box is empty for the next. */
+  text_view = rc_test_find_widget (article, GTK_TYPE_TEXT_VIEW);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  rc_test_press_button (rc_test_find_button (article, "_Send Your Opinion"));
+  g_assert_cmpint (rc_news_store_count_opinions (store, NULL), ==, 0);
+  gtk_text_buffer_set_text (buffer, "Regular round tables, with minutes.", -1);
+  rc_test_press_button (rc_test_find_button (article, "_Send Your Opinion"));
+  g_assert_cmpint (rc_news_store_count_opinions (store, NULL), ==, 1);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
+
+  /* The same article in Russian. */
+  rc_test_press_button (rc_test_find_button (article, "Русский"));
+  g_assert_cmpstr (rc_post_get_language (shown_post (window)), ==, "ru");
+  g_assert_true (shows_text (article, "Заместитель директора департамента"));
+
+  /* Larger text. */
+  g_assert_true (gtk_widget_activate_action (article, "article.text-larger", NULL));
+  g_assert_nonnull (find_with_class (article, "rc-text-scale-1"));
+
+  /* Search by words of the text; none found says so. */
+  search_for (view, "akimat district");
+  rc_test_wait_until (n_listed (view) == 1);
+  search_for (view, "zzyzx");
+  rc_test_wait_until (n_listed (view) == 0);
+  g_assert_true (shows_text (view, "No Posts Found"));
+  search_for (view, "");
+  rc_test_wait_until (n_listed (view) == 4);
+
+  /* The survey post's button opens the survey. */
+  {
+    g_autoptr(RcPost) survey_post = rc_news_store_get_post (store, "bundled:womens-express-survey:en", NULL);
+
+    rc_news_view_open_post (RC_NEWS_VIEW (view), survey_post);
+    rc_test_press_button (rc_test_find_button (article, "Take the survey"));
+    g_assert_cmpstr (rc_window_get_place (RC_WINDOW (window)), ==, "survey");
+  }
+
+  rc_test_destroy_window (window);
+}
+
+/* A phone-sized window shows the feed or the article, with a way back. */
+static void
+test_news_view_narrow (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcApplication) app = rc_test_application_new (data_dir);
+  GtkWidget *window, *view, *leaflet, *back;
+
+  window = GTK_WIDGET (g_object_ref (rc_window_new (RC_APPLICATION (app))));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (window, "win.place", "s", "news");
+  view = rc_test_find_widget (window, RC_TYPE_NEWS_VIEW);
+  leaflet = rc_test_find_widget (view, ADW_TYPE_LEAFLET);
+  rc_test_wait_until (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+
+  g_signal_emit_by_name (rc_test_find_widget (view, GTK_TYPE_LIST_VIEW), "activate", 1);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "article");
+
+  back = rc_test_find_action (view, "news.back");
+  g_assert_true (gtk_widget_get_visible (back));
+  rc_test_press_button (back);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "feed");
+
+  rc_test_destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  rc_test_ui_init ();
+
+  g_test_add_func ("/news-view/reading", test_news_view_reading);
+  g_test_add_func ("/news-view/narrow", test_news_view_narrow);
+
+  return g_test_run ();
+}
