@@ -146,6 +146,22 @@ export_responses (const char *data_dir,
 }
 
 static int
+export_opinions (const char *data_dir,
+                 const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n_written;
+
+  if (!rc_export_write_opinions (data_dir, path, &n_written, &error))
+    return fail (error);
+
+  g_print (ngettext ("%s: %" PRId64 " opinion written\n",
+                     "%s: %" PRId64 " opinions written\n", n_written),
+           path, n_written);
+  return EXIT_SUCCESS;
+}
+
+static int
 import_responses (const char *data_dir,
                   const char *path)
 {
@@ -180,6 +196,7 @@ main (int   argc,
   g_autofree char *survey_file = NULL;
   g_autofree char *export_file = NULL;
   g_autofree char *import_file = NULL;
+  g_autofree char *opinions_file = NULL;
   g_autofree char *format = NULL;
   g_autofree char *since = NULL;
   g_autofree char *until = NULL;
@@ -206,6 +223,8 @@ main (int   argc,
     { "language", 0, 0, G_OPTION_ARG_STRING, &language,
       N_("Add a second header row of question texts in LANGUAGE (kk, ru or en) to a CSV export"),
       N_("LANGUAGE") },
+    { "export-opinions", 0, 0, G_OPTION_ARG_FILENAME, &opinions_file,
+      N_("Write the readers’ opinions on the news to FILE, and exit"), N_("FILE") },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &import_file,
       N_("Merge the responses of another kiosk’s export FILE, and exit"), N_("FILE") },
     { "validate-survey", 0, 0, G_OPTION_ARG_FILENAME, &survey_file,
@@ -266,6 +285,8 @@ main (int   argc,
     return export_responses (data_dir, export_file, format, since, until, language);
   if (import_file != NULL)
     return import_responses (data_dir, import_file);
+  if (opinions_file != NULL)
+    return export_opinions (data_dir, opinions_file);
 
   /* Opened before any window so that a bad data folder is reported in one
    * line, with no display needed, and nothing is touched. */

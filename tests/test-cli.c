@@ -330,6 +330,22 @@ test_cli_export_and_import (void)
 }
 
 static void
+test_cli_export_opinions (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autofree char *option = g_strconcat ("--data-dir=", data_dir, NULL);
+  g_autofree char *path = g_build_filename (data_dir, "opinions.json", NULL);
+  g_autofree char *export = g_strconcat ("--export-opinions=", path, NULL);
+  g_autofree char *expected = g_strdup_printf ("%s: 0 opinions written\n", path);
+  g_auto(RunResult) result = { 0 };
+
+  run (&result, option, export, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.out, ==, expected);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
 test_cli_export_bad_options (void)
 {
   g_autofree char *data_dir = rc_test_make_temp_dir ();
@@ -369,6 +385,7 @@ main (int   argc,
   g_test_add_func ("/cli/version", test_cli_version);
   g_test_add_func ("/cli/export-and-import", test_cli_export_and_import);
   g_test_add_func ("/cli/export-bad-options", test_cli_export_bad_options);
+  g_test_add_func ("/cli/export-opinions", test_cli_export_opinions);
   g_test_add_func ("/cli/unknown-option", test_cli_unknown_option);
   g_test_add_func ("/cli/data-dir-is-a-file", test_cli_data_dir_is_a_file);
   g_test_add_func ("/cli/data-dir-not-writable", test_cli_data_dir_not_writable);

@@ -442,6 +442,7 @@ test_coordinator_exports_and_merges (void)
   RcExportOptions json = { RC_EXPORT_FORMAT_JSON, NULL, NULL, NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
   g_auto(GStrv) lines = NULL;
   AdwMessageDialog *dialog;
   GtkFileChooser *chooser;
@@ -477,7 +478,8 @@ test_coordinator_exports_and_merges (void)
 
   /* Typed into the name field, folder and all. */
   chooser = wait_for_file_chooser ();
-  g_assert_true (g_str_has_prefix (gtk_file_chooser_get_current_name (chooser), "responses-"));
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_assert_true (g_str_has_prefix (name, "responses-"));
   gtk_file_chooser_set_current_name (chooser, csv_path);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 
@@ -517,6 +519,42 @@ test_coordinator_exports_and_merges (void)
   rc_test_destroy_window (window);
 }
 
+/* The readers' opinions on the news go out as their own file. */
+static void
+test_coordinator_exports_opinions (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (data_dir, "opinions.json", NULL);
+  g_autoptr(RcApplication) app = rc_test_application_new (data_dir);
+  g_autoptr(RcPost) post = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooser *chooser;
+  RcWindow *window;
+
+  post = rc_news_store_get_post (rc_application_get_news_store (app), "bundled:authorised-officials:ru", NULL);
+  g_assert_true (rc_news_store_add_opinion (rc_application_get_news_store (app), post, "Диалог.", NULL));
+
+  window = open_with_pin (app);
+  unlock (window, PIN);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (shown_page_widget (window),
+                                                                           "Opinions on the News"))),
+                   ==, "1 opinion kept, without names");
+
+  rc_test_press_button (rc_test_find_button (GTK_WIDGET (window), "E_xport…"));
+  chooser = wait_for_file_chooser ();
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_assert_true (g_str_has_prefix (name, "opinions-"));
+  gtk_file_chooser_set_current_name (chooser, path);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  rc_test_wait_until (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"text\":\"Диалог.\""));
+
+  rc_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -530,6 +568,7 @@ main (int   argc,
   g_test_add_func ("/coordinator/chooses-survey", test_coordinator_chooses_survey);
   g_test_add_func ("/coordinator/starts-kiosk", test_coordinator_starts_kiosk);
   g_test_add_func ("/coordinator/exports-and-merges", test_coordinator_exports_and_merges);
+  g_test_add_func ("/coordinator/exports-opinions", test_coordinator_exports_opinions);
 
   return g_test_run ();
 }

@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
+#include "rc-export.h"
 #include "rc-news-store.h"
 #include "rc-test-utils.h"
 
@@ -248,6 +251,53 @@ test_news_opinions (void)
   g_assert_cmpint (rc_news_store_count_opinions (store, NULL), ==, 1);
 }
 
+/* Coordinators take the opinions away, each with the question it answers. */
+static void
+test_news_opinions_export (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "opinions.json", NULL);
+  g_autoptr(RcNewsStore) store = open_store (dir);
+  g_autoptr(RcPost) kazakh = get (store, "bundled:authorised-officials:kk");
+  g_autoptr(RcPost) russian = get (store, "bundled:authorised-officials:ru");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *opinions;
+  JsonObject *first, *export;
+  GStatBuf info;
+  gint64 n_written;
+
+  g_assert_true (rc_news_store_add_opinion (store, kazakh, "Ашық диалог, \"тұрақты\" кездесулер.", NULL));
+  g_assert_true (rc_news_store_add_opinion (store, russian, "Круглые столы\nс протоколами.", NULL));
+
+  g_assert_true (rc_export_write_opinions (dir, path, &n_written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_written, ==, 2);
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  opinions = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "opinions");
+  g_assert_cmpuint (json_array_get_length (opinions), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *opinion = json_array_get_object_element (opinions, i);
+      const char *language = json_object_get_string_member (opinion, "language");
+
+      g_assert_cmpstr (json_object_get_string_member (opinion, "post"), ==, "bundled:authorised-officials");
+      /* Asked in Kazakh, the question is in Kazakh. */
+      if (g_str_equal (language, "kk"))
+        g_assert_nonnull (strstr (json_object_get_string_member (opinion, "question"), "ҮЕҰ"));
+      else
+        g_assert_nonnull (strstr (json_object_get_string_member (opinion, "question"), "НПО"));
+    }
+  first = json_array_get_object_element (opinions, 0);
+  g_assert_nonnull (json_object_get_string_member (first, "text"));
+  export = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "export");
+  g_assert_cmpint (json_object_get_int_member (export, "opinions"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +311,7 @@ main (int   argc,
   g_test_add_func ("/news/search", test_news_search);
   g_test_add_func ("/news/site-post-searchable", test_news_site_post_searchable);
   g_test_add_func ("/news/opinions", test_news_opinions);
+  g_test_add_func ("/news/opinions-export", test_news_opinions_export);
 
   return g_test_run ();
 }

@@ -743,3 +743,103 @@ out:
 
   return ok;
 }
+
+/**
+ * rc_export_write_opinions:
+ * @data_dir: the data folder whose opinions to export
+ * @path: the JSON file to write
+ * @n_written: (out): the number of opinions written
+ * @error: a location for a #GError
+ *
+ * Writes the readers' opinions on the posts' questions, with the question
+ * each answers, as safely as the responses: complete or not at all, and
+ * readable only by their owner.
+ *
+ * Returns: whether the export was written
+ */
+gboolean
+rc_export_write_opinions (const char  *data_dir,
+                          const char  *path,
+                          gint64      *n_written,
+                          GError     **error)
+{
+  g_autoptr(RcDatabase) database = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *created_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+  Sink sink = { 0 };
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (data_dir != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (n_written != NULL, FALSE);
+
+  *n_written = 0;
+  sink.fd = -1;
+
+  if (!(database = rc_database_open (data_dir, error)) ||
+      !rc_database_exec (database, "BEGIN", error))
+    return FALSE;
+
+  /* The question is the one of the post in the language it was read in. */
+  stmt = rc_database_prepare (database,
+                              "SELECT o.id, o.post_group, o.language, o.submitted_at, o.text, "
+                              "  (SELECT json_extract (b.value, '$.question') "
+                              "     FROM posts p, json_each (p.blocks) b "
+                              "    WHERE p.group_id = o.post_group AND p.language = o.language "
+                              "      AND json_extract (b.value, '$.type') = 'opinion') "
+                              "FROM opinions o ORDER BY o.submitted_at, o.id",
+                              error);
+  if (stmt == NULL || !sink_open (&sink, path, error))
+    goto out;
+
+  g_string_append (sink.buffer, "{\"opinions\":[");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      static const char * const names[] = { "id", "post", "language", "submitted_at", "text", "question" };
+
+      g_string_append (sink.buffer, *n_written == 0 ? "\n{" : ",\n{");
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          const char *value = (const char *)sqlite3_column_text (stmt, i);
+
+          g_string_append_printf (sink.buffer, "%s\"%s\":", i > 0 ? "," : "", names[i]);
+          if (value != NULL)
+            append_json_string (sink.buffer, value);
+          else
+            g_string_append (sink.buffer, "null");
+        }
+      g_string_append_c (sink.buffer, '}');
+      (*n_written)++;
+
+      if (!sink_maybe_flush (&sink, error))
+        goto out;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rc_database_fail (database, rc, error);
+      goto out;
+    }
+
+  g_string_append (sink.buffer, "\n],\n\"export\":{\"format\":\"resource-center-opinions\",\"format_version\":1,");
+  g_string_append (sink.buffer, "\"created_at\":");
+  append_json_string (sink.buffer, created_at);
+  g_string_append (sink.buffer, ",\"device_id\":");
+  append_json_string (sink.buffer, rc_database_get_device_id (database));
+  g_string_append_printf (sink.buffer, ",\"opinions\":%" G_GINT64_FORMAT "}}\n", *n_written);
+
+  ok = sink_commit (&sink, error);
+
+out:
+  if (stmt != NULL)
+    sqlite3_finalize (stmt);
+  if (!ok)
+    {
+      sink_abort (&sink);
+      *n_written = 0;
+    }
+  sqlite3_exec (rc_database_get_handle (database), "COMMIT", NULL, NULL, NULL);
+
+  return ok;
+}

@@ -49,4 +49,9 @@ gboolean rc_export_write      (const char              *data_dir,
                                gint64                  *n_written,
                                GError                 **error);
 
+gboolean rc_export_write_opinions (const char           *data_dir,
+                                   const char           *path,
+                                   gint64               *n_written,
+                                   GError              **error);
+
 G_END_DECLS

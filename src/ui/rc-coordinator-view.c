@@ -15,6 +15,7 @@
 #include "rc-coordinator-view.h"
 #include "rc-export.h"
 #include "rc-import.h"
+#include "rc-news-store.h"
 #include "rc-language.h"
 #include "rc-pin.h"
 #include "rc-response-summary.h"
@@ -51,6 +52,7 @@ struct _RcCoordinatorView
   AdwPreferencesGroup  *responses_group;
   GtkLabel             *total_label;
   AdwActionRow         *progress_row;
+  AdwActionRow         *opinions_row;
   GtkProgressBar       *progress_bar;
 };
 
@@ -138,6 +140,19 @@ add_summary_row (RcCoordinatorView *self,
   g_ptr_array_add (self->summary_rows, row);
 }
 
+static void
+update_opinions_row (RcCoordinatorView *self)
+{
+  g_autoptr(RcNewsStore) news = rc_news_store_new (self->database);
+  gint64 count = rc_news_store_count_opinions (news, NULL);
+  g_autofree char *subtitle = NULL;
+
+  subtitle = g_strdup_printf (ngettext ("%" PRId64 " opinion kept, without names",
+                                        "%" PRId64 " opinions kept, without names", MAX (count, 0)),
+                              MAX (count, 0));
+  adw_action_row_set_subtitle (self->opinions_row, subtitle);
+}
+
 /* How many responses there are, by survey version and language, and over
  * which days. */
 static void
@@ -151,6 +166,7 @@ update_summary (RcCoordinatorView *self)
     adw_preferences_group_remove (self->responses_group, g_ptr_array_index (self->summary_rows, i));
   g_ptr_array_set_size (self->summary_rows, 0);
 
+  update_opinions_row (self);
   summary = rc_response_summary_new (self->database, rc_language_get_interface (), &error);
   if (summary == NULL)
     {
@@ -205,6 +221,7 @@ set_unlocked (RcCoordinatorView *self,
                                  unlocked && self->transfer_cancellable == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "coordinator.import",
                                  unlocked && self->transfer_cancellable == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "coordinator.export-opinions", unlocked);
 
   if (self->unlocked == unlocked)
     return;
@@ -752,6 +769,71 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+on_opinions_file_chosen (RcCoordinatorView    *self,
+                         int                   response,
+                         GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *folder_uri = NULL;
+  gint64 n_written;
+  AdwToast *toast;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->file_chooser);
+  if (file == NULL)
+    return;
+
+  /* A few words each: no thread, no progress needed. */
+  path = g_file_get_path (file);
+  if (!rc_export_write_opinions (rc_database_get_data_dir (self->database), path, &n_written, &error))
+    {
+      show_failure (self, _("The Opinions Could Not Be Exported"), error);
+      return;
+    }
+
+  folder = g_file_get_parent (file);
+  folder_uri = g_file_get_uri (folder);
+  message = g_strdup_printf (ngettext ("%" PRId64 " opinion exported", "%" PRId64 " opinions exported", n_written),
+                             n_written);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Open Folder"));
+  adw_toast_set_action_name (toast, "coordinator.open-folder");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (folder_uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+export_opinions_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RcCoordinatorView *self = RC_COORDINATOR_VIEW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+
+  if (self->file_chooser != NULL)
+    return;
+
+  /* Translators: the suggested name of an export of opinions; %s is today's date */
+  name = g_strdup_printf (_("opinions-%s.json"), today);
+  self->file_chooser = gtk_file_chooser_native_new (_("Export the Opinions"),
+                                                    GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                    GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                    _("_Export"),
+                                                    _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->file_chooser), name);
+  g_signal_connect_swapped (self->file_chooser, "response", G_CALLBACK (on_opinions_file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+}
+
+static void
 cancel_export_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -1162,6 +1244,7 @@ rc_coordinator_view_class_init (RcCoordinatorViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcCoordinatorView, responses_group);
   gtk_widget_class_bind_template_child (widget_class, RcCoordinatorView, total_label);
   gtk_widget_class_bind_template_child (widget_class, RcCoordinatorView, progress_row);
+  gtk_widget_class_bind_template_child (widget_class, RcCoordinatorView, opinions_row);
   gtk_widget_class_bind_template_child (widget_class, RcCoordinatorView, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_unlock);
   gtk_widget_class_bind_template_callback (widget_class, on_set_pin);
@@ -1173,6 +1256,7 @@ rc_coordinator_view_class_init (RcCoordinatorViewClass *klass)
   gtk_widget_class_install_action (widget_class, "coordinator.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "coordinator.cancel-export", NULL, cancel_export_action);
   gtk_widget_class_install_action (widget_class, "coordinator.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "coordinator.export-opinions", NULL, export_opinions_action);
   gtk_widget_class_install_action (widget_class, "coordinator.open-folder", "s", open_folder_action);
 }
 
