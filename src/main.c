@@ -22,6 +22,7 @@
 #include "rc-database.h"
 #include "rc-export.h"
 #include "rc-import.h"
+#include "rc-news-sync.h"
 #include "rc-pin.h"
 #include "rc-survey.h"
 
@@ -161,6 +162,58 @@ export_opinions (const char *data_dir,
   return EXIT_SUCCESS;
 }
 
+static char *refresh_news_site;
+static gboolean refresh_news;
+
+static gboolean
+on_refresh_news_option (const char  *option_name,
+                        const char  *value,
+                        gpointer     data,
+                        GError     **error)
+{
+  refresh_news = TRUE;
+  g_free (refresh_news_site);
+  refresh_news_site = g_strdup (value);
+  return TRUE;
+}
+
+/* For a timer or the first set-up: the website's new and changed posts. */
+static int
+refresh_news_from_site (const char *data_dir,
+                        const char *site_url)
+{
+  g_autoptr(RcDatabase) database = NULL;
+  g_autoptr(RcNewsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from_settings = NULL;
+  guint added, updated;
+
+  if (site_url == NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+      from_settings = g_settings_get_string (settings, "news-site-url");
+      site_url = *from_settings ? from_settings : NULL;
+    }
+  if (site_url == NULL)
+    {
+      g_printerr ("%s: %s\n", PACKAGE_NAME,
+                  _("No website address is set: give one, as --refresh-news=https://example.org"));
+      return EXIT_FAILURE;
+    }
+
+  if (!(database = rc_database_open (data_dir, &error)))
+    return fail (error);
+  store = rc_news_store_new (database);
+  if (!rc_news_sync (store, site_url, NULL, NULL, &added, &updated, &error))
+    return fail (error);
+
+  /* Translators: "https://example.org: 3 posts added, 1 updated" */
+  g_print (ngettext ("%s: %u post added, %u updated\n", "%s: %u posts added, %u updated\n", added),
+           site_url, added, updated);
+  return EXIT_SUCCESS;
+}
+
 static int
 import_responses (const char *data_dir,
                   const char *path)
@@ -227,6 +280,9 @@ main (int   argc,
       N_("Write the readers’ opinions on the news to FILE, and exit"), N_("FILE") },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &import_file,
       N_("Merge the responses of another kiosk’s export FILE, and exit"), N_("FILE") },
+    { "refresh-news", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, on_refresh_news_option,
+      N_("Fetch new and changed posts from the centre’s website (SITE_URL, or the one set), and exit"),
+      N_("SITE_URL") },
     { "validate-survey", 0, 0, G_OPTION_ARG_FILENAME, &survey_file,
       N_("Check a survey definition and list every problem in it"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
@@ -287,6 +343,13 @@ main (int   argc,
     return import_responses (data_dir, import_file);
   if (opinions_file != NULL)
     return export_opinions (data_dir, opinions_file);
+  if (refresh_news)
+    {
+      int status = refresh_news_from_site (data_dir, refresh_news_site);
+
+      g_clear_pointer (&refresh_news_site, g_free);
+      return status;
+    }
 
   /* Opened before any window so that a bad data folder is reported in one
    * line, with no display needed, and nothing is touched. */

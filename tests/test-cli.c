@@ -346,6 +346,22 @@ test_cli_export_opinions (void)
 }
 
 static void
+test_cli_refresh_news_needs_site (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autofree char *option = g_strconcat ("--data-dir=", data_dir, NULL);
+  g_auto(RunResult) result = { 0 };
+  g_auto(RunResult) unreachable = { 0 };
+
+  run (&result, option, "--refresh-news", NULL);
+  assert_one_line_failure (&result, "--refresh-news=https://");
+
+  /* Nothing listens on port 9 of this machine. */
+  run (&unreachable, option, "--refresh-news=http://127.0.0.1:9", NULL);
+  assert_one_line_failure (&unreachable, "Cannot reach the website");
+}
+
+static void
 test_cli_export_bad_options (void)
 {
   g_autofree char *data_dir = rc_test_make_temp_dir ();
@@ -386,6 +402,7 @@ main (int   argc,
   g_test_add_func ("/cli/export-and-import", test_cli_export_and_import);
   g_test_add_func ("/cli/export-bad-options", test_cli_export_bad_options);
   g_test_add_func ("/cli/export-opinions", test_cli_export_opinions);
+  g_test_add_func ("/cli/refresh-news-needs-site", test_cli_refresh_news_needs_site);
   g_test_add_func ("/cli/unknown-option", test_cli_unknown_option);
   g_test_add_func ("/cli/data-dir-is-a-file", test_cli_data_dir_is_a_file);
   g_test_add_func ("/cli/data-dir-not-writable", test_cli_data_dir_not_writable);

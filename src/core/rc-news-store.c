@@ -213,6 +213,77 @@ rc_news_store_put (RcNewsStore       *self,
   return TRUE;
 }
 
+/**
+ * rc_news_store_put_all:
+ * @posts: (element-type RcPostData): posts, new or changed
+ * @n_added: (out) (optional): how many were new
+ *
+ * Stores every one of @posts or, on any failure, none.
+ *
+ * Returns: whether they were stored
+ */
+gboolean
+rc_news_store_put_all (RcNewsStore  *self,
+                       GPtrArray    *posts,
+                       guint        *n_added,
+                       GError      **error)
+{
+  guint added = 0;
+
+  g_return_val_if_fail (RC_IS_NEWS_STORE (self), FALSE);
+  g_return_val_if_fail (posts != NULL, FALSE);
+
+  if (!rc_database_exec (self->database, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (guint i = 0; i < posts->len; i++)
+    {
+      const RcPostData *post = g_ptr_array_index (posts, i);
+      g_autoptr(RcPost) existing = rc_news_store_get_post (self, post->id, NULL);
+
+      added += existing == NULL;
+      if (!put_in_transaction (self, post, error))
+        {
+          sqlite3_exec (rc_database_get_handle (self->database), "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+
+  if (!rc_database_exec (self->database, "COMMIT", error))
+    {
+      sqlite3_exec (rc_database_get_handle (self->database), "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  if (n_added != NULL)
+    *n_added = added;
+  return TRUE;
+}
+
+/**
+ * rc_news_store_dup_site_modified:
+ *
+ * Returns: (transfer full) (nullable): when the newest change fetched from
+ *   the website was made, to ask only for what changed since
+ */
+char *
+rc_news_store_dup_site_modified (RcNewsStore *self)
+{
+  sqlite3_stmt *stmt;
+  char *modified = NULL;
+
+  g_return_val_if_fail (RC_IS_NEWS_STORE (self), NULL);
+
+  stmt = rc_database_prepare (self->database, "SELECT max (modified_at) FROM posts WHERE source = 'site'", NULL);
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    modified = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return modified;
+}
+
 static const char *
 required_string (JsonObject *object,
                  const char *member)

@@ -48,6 +48,11 @@ gboolean     rc_news_store_install_bundled    (RcNewsStore       *self,
 gboolean     rc_news_store_put                (RcNewsStore       *self,
                                                const RcPostData  *post,
                                                GError           **error);
+gboolean     rc_news_store_put_all            (RcNewsStore       *self,
+                                               GPtrArray         *posts,
+                                               guint             *n_added,
+                                               GError           **error);
+char        *rc_news_store_dup_site_modified  (RcNewsStore       *self);
 GListModel  *rc_news_store_list               (RcNewsStore       *self,
                                                const char        *search,
                                                const char        *language,
