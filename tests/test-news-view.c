@@ -12,6 +12,7 @@
 #include "rc-application.h"
 #include "rc-article-view.h"
 #include "rc-news-view.h"
+#include "rc-test-site.h"
 #include "rc-test-ui.h"
 #include "rc-test-utils.h"
 #include "rc-window.h"
@@ -179,6 +180,62 @@ test_news_view_narrow (void)
   rc_test_destroy_window (window);
 }
 
+static const char *
+notice_text (GtkWidget *view)
+{
+  GtkRevealer *revealer = GTK_REVEALER (rc_test_find_widget (view, GTK_TYPE_REVEALER));
+  GtkWidget *label = rc_test_find_widget (GTK_WIDGET (revealer), GTK_TYPE_LABEL);
+
+  return gtk_revealer_get_reveal_child (revealer) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+/* The centre's website: set it, fetch from it, and come back from an error. */
+static void
+test_news_view_refresh (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcApplication) app = rc_test_application_new (data_dir);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *saved = NULL;
+  RcTestSite *site = rc_test_site_start ();
+  GtkWidget *window, *view, *entry;
+  GtkWindow *dialog;
+
+  g_settings_reset (settings, "news-site-url");
+  window = GTK_WIDGET (g_object_ref (rc_window_new (RC_APPLICATION (app))));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (window, "win.place", "s", "news");
+  view = rc_test_find_widget (window, RC_TYPE_NEWS_VIEW);
+
+  /* No website yet: the feed says what it shows, and how to change it. */
+  g_assert_cmpstr (notice_text (view), ==, "Only the posts that come with the app are shown.");
+  rc_test_press_button (rc_test_find_button (view, "Set the _Website…"));
+  rc_test_wait_until ((dialog = rc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "not an address");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+
+  /* A site that fails: said, with a way to try again; the feed stays. */
+  rc_test_site_set (site, RC_TEST_SITE_ERROR, 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry), rc_test_site_get_url (site));
+  rc_test_press_button (rc_test_find_button (GTK_WIDGET (dialog), "_Save"));
+  saved = g_settings_get_string (settings, "news-site-url");
+  g_assert_cmpstr (saved, ==, rc_test_site_get_url (site));
+  rc_test_wait_until (notice_text (view) != NULL && strstr (notice_text (view), "500") != NULL);
+  g_assert_cmpuint (n_listed (view), ==, 4);
+
+  /* Back up: its posts join the feed. */
+  rc_test_site_set (site, RC_TEST_SITE_POSTS, 3);
+  rc_test_press_button (rc_test_find_button (view, "_Try Again"));
+  rc_test_wait_until (n_listed (view) == 7);
+  g_assert_null (notice_text (view));
+
+  rc_test_destroy_window (window);
+  g_settings_reset (settings, "news-site-url");
+  rc_test_site_stop (site);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +245,7 @@ main (int   argc,
 
   g_test_add_func ("/news-view/reading", test_news_view_reading);
   g_test_add_func ("/news-view/narrow", test_news_view_narrow);
+  g_test_add_func ("/news-view/refresh", test_news_view_refresh);
 
   return g_test_run ();
 }

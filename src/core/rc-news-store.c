@@ -63,6 +63,19 @@ rc_news_store_new (RcDatabase *database)
   return self;
 }
 
+/**
+ * rc_news_store_get_database:
+ *
+ * Returns: (transfer none): where the posts are kept
+ */
+RcDatabase *
+rc_news_store_get_database (RcNewsStore *self)
+{
+  g_return_val_if_fail (RC_IS_NEWS_STORE (self), NULL);
+
+  return self->database;
+}
+
 static void
 append_words (GString    *body,
               const char *text)

@@ -43,6 +43,7 @@ G_DECLARE_FINAL_TYPE (RcNewsStore, rc_news_store, RC, NEWS_STORE, GObject)
 
 GQuark       rc_news_error_quark              (void);
 RcNewsStore *rc_news_store_new                (RcDatabase        *database);
+RcDatabase  *rc_news_store_get_database       (RcNewsStore       *self);
 gboolean     rc_news_store_install_bundled    (RcNewsStore       *self,
                                                GError           **error);
 gboolean     rc_news_store_put                (RcNewsStore       *self,

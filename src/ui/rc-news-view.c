@@ -11,6 +11,7 @@
 
 #include "rc-article-view.h"
 #include "rc-language.h"
+#include "rc-news-sync.h"
 #include "rc-news-view.h"
 
 struct _RcNewsView
@@ -20,6 +21,8 @@ struct _RcNewsView
   RcNewsStore    *store;
   GListModel     *posts;
   RcArticleView  *article_view;
+  GSettings      *settings;
+  GCancellable   *sync_cancellable;
 
   /* Template widgets */
   AdwLeaflet     *leaflet;
@@ -28,6 +31,11 @@ struct _RcNewsView
   GtkListView    *list_view;
   GtkStack       *article_stack;
   AdwBin         *article_holder;
+  GtkWidget      *spinner;
+  GtkWidget      *refresh_button;
+  GtkRevealer    *notice_revealer;
+  GtkLabel       *notice_label;
+  GtkButton      *notice_button;
 };
 
 G_DEFINE_FINAL_TYPE (RcNewsView, rc_news_view, ADW_TYPE_BIN)
@@ -120,6 +128,212 @@ on_post_activated (RcNewsView *self,
 
   if (post != NULL)
     rc_news_view_open_post (self, post);
+}
+
+static void
+show_notice (RcNewsView *self,
+             const char *text,
+             const char *button_label,
+             const char *button_action)
+{
+  gtk_label_set_text (self->notice_label, text ? text : "");
+  gtk_button_set_label (self->notice_button, button_label ? button_label : "");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->notice_button), button_action);
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_button), button_label != NULL);
+  gtk_revealer_set_reveal_child (self->notice_revealer, text != NULL);
+}
+
+/* Without a website, the feed holds only what came with the app: say so,
+ * and how to change it. */
+static void
+update_site_notice (RcNewsView *self)
+{
+  g_autofree char *site = g_settings_get_string (self->settings, "news-site-url");
+
+  if (*site == '\0')
+    show_notice (self, _("Only the posts that come with the app are shown."),
+                 _("Set the _Website…"), "news.set-site");
+  else
+    show_notice (self, NULL, NULL, NULL);
+}
+
+typedef struct
+{
+  char  *data_dir;
+  char  *site;
+  guint  n_added;
+  guint  n_updated;
+} SyncJob;
+
+static void
+sync_job_free (SyncJob *job)
+{
+  g_free (job->data_dir);
+  g_free (job->site);
+  g_free (job);
+}
+
+static void
+run_sync (GTask        *task,
+          gpointer      source_object,
+          gpointer      task_data,
+          GCancellable *cancellable)
+{
+  SyncJob *job = task_data;
+  g_autoptr(RcDatabase) database = NULL;
+  g_autoptr(RcNewsStore) store = NULL;
+  GError *error = NULL;
+
+  /* A connection of its own, so the feed stays usable meanwhile. */
+  if (!(database = rc_database_open (job->data_dir, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  store = rc_news_store_new (database);
+  if (rc_news_sync (store, job->site, NULL, cancellable, &job->n_added, &job->n_updated, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_sync_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  RcNewsView *self = RC_NEWS_VIEW (source);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->sync_cancellable);
+  gtk_widget_set_visible (self->spinner, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.refresh", TRUE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_notice (self, error->message, _("_Try Again"), "news.refresh");
+      return;
+    }
+
+  update_site_notice (self);
+  rc_news_view_reload (self);
+}
+
+static void
+start_sync (RcNewsView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  SyncJob *job;
+
+  if (self->sync_cancellable != NULL)
+    return;
+
+  job = g_new0 (SyncJob, 1);
+  job->data_dir = g_strdup (rc_database_get_data_dir (rc_news_store_get_database (self->store)));
+  job->site = g_settings_get_string (self->settings, "news-site-url");
+
+  self->sync_cancellable = g_cancellable_new ();
+  gtk_widget_set_visible (self->spinner, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.refresh", FALSE);
+
+  task = g_task_new (self, self->sync_cancellable, on_sync_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify)sync_job_free);
+  g_task_run_in_thread (task, run_sync);
+}
+
+static gboolean
+is_site_address (const char *text)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  if (!(g_str_has_prefix (text, "https://") || g_str_has_prefix (text, "http://")))
+    return FALSE;
+  uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
+  return uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0';
+}
+
+static void
+on_site_entry_changed (GtkEditable      *entry,
+                       AdwMessageDialog *dialog)
+{
+  adw_message_dialog_set_response_enabled (dialog, "save", is_site_address (gtk_editable_get_text (entry)));
+}
+
+static void
+on_site_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  RcNewsView       *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+
+  if (!g_str_equal (response, "save"))
+    return;
+
+  g_settings_set_string (self->settings, "news-site-url", gtk_editable_get_text (entry));
+  update_site_notice (self);
+  start_sync (self);
+}
+
+static void
+set_site_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RcNewsView *self = RC_NEWS_VIEW (widget);
+  g_autofree char *site = g_settings_get_string (self->settings, "news-site-url");
+  GtkWidget *entry = gtk_entry_new ();
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("The Centre’s Website"),
+                                                       _("The address of the centre’s WordPress site, from "
+                                                         "which new and changed posts are fetched.")));
+  gtk_editable_set_text (GTK_EDITABLE (entry), site);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "https://example.org");
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_URL);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The address of the centre’s website"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (entry, "changed", G_CALLBACK (on_site_entry_changed), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_site_response), self);
+  on_site_entry_changed (GTK_EDITABLE (entry), dialog);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RcNewsView *self = RC_NEWS_VIEW (widget);
+  g_autofree char *site = g_settings_get_string (self->settings, "news-site-url");
+
+  if (*site == '\0')
+    set_site_action (widget, "news.set-site", NULL);
+  else
+    start_sync (self);
+}
+
+/* At start, when the computer is online on a connection that does not
+ * cost by the byte. */
+static void
+refresh_when_online (RcNewsView *self)
+{
+  GNetworkMonitor *monitor = g_network_monitor_get_default ();
+  g_autofree char *site = g_settings_get_string (self->settings, "news-site-url");
+
+  if (*site != '\0' && g_network_monitor_get_network_available (monitor) &&
+      !g_network_monitor_get_network_metered (monitor))
+    start_sync (self);
 }
 
 static void
@@ -230,6 +444,8 @@ rc_news_view_constructed (GObject *object)
   adw_bin_set_child (self->article_holder, GTK_WIDGET (self->article_view));
   on_folded_changed (self);
   rc_news_view_reload (self);
+  update_site_notice (self);
+  refresh_when_online (self);
 }
 
 static void
@@ -239,6 +455,8 @@ rc_news_view_dispose (GObject *object)
 
   /* AdwBin unparents its child itself: no gtk_widget_dispose_template(). */
   self->article_view = NULL;
+  if (self->sync_cancellable != NULL)
+    g_cancellable_cancel (self->sync_cancellable);
 
   G_OBJECT_CLASS (rc_news_view_parent_class)->dispose (object);
 }
@@ -250,6 +468,8 @@ rc_news_view_finalize (GObject *object)
 
   g_clear_object (&self->posts);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->sync_cancellable);
 
   G_OBJECT_CLASS (rc_news_view_parent_class)->finalize (object);
 }
@@ -316,11 +536,18 @@ rc_news_view_class_init (RcNewsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcNewsView, list_view);
   gtk_widget_class_bind_template_child (widget_class, RcNewsView, article_stack);
   gtk_widget_class_bind_template_child (widget_class, RcNewsView, article_holder);
+  gtk_widget_class_bind_template_child (widget_class, RcNewsView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, RcNewsView, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, RcNewsView, notice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RcNewsView, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, RcNewsView, notice_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_post_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
 
   gtk_widget_class_install_action (widget_class, "news.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "news.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "news.set-site", NULL, set_site_action);
 }
 
 static void
@@ -329,6 +556,7 @@ rc_news_view_init (RcNewsView *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APP_ID);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
