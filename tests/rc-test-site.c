@@ -29,17 +29,20 @@ struct _RcTestSite
   guint         n_posts;
 };
 
+/* A post as WordPress gives it, its link on this site. */
 static char *
-post_json (guint id,
-           guint day)
+post_json (const char *site_url,
+           guint       id,
+           guint       day)
 {
   return g_strdup_printf ("{\"id\":%u,\"date\":\"2026-11-%02uT10:00:00\",\"modified\":\"2026-11-%02uT11:00:00\","
-                          "\"link\":\"https://zubr.kz/?p=%u\","
+                          "\"link\":\"%s?p=%u\","
                           "\"title\":{\"rendered\":\"Семинар для НПО &#8470;%u\"},"
                           "\"excerpt\":{\"rendered\":\"<p>Приглашаем на семинар.</p>\"},"
                           "\"content\":{\"rendered\":\"<p>Приглашаем на семинар о грантах.</p>"
-                          "<script>alert(1)</script>\"}}",
-                          id, day, day, id, id);
+                          "<script>alert(1)</script>%s\"}}",
+                          id, day, day, site_url, id, id,
+                          id == 1 ? "<figure><img src=\\\"/image.png\\\" alt=\\\"Зал\\\"></figure>" : "");
 }
 
 static void
@@ -55,7 +58,7 @@ serve_posts (RcTestSite        *site,
 
   for (guint id = (page - 1) * per_page + 1; id <= MIN (page * per_page, site->n_posts); id++)
     {
-      g_autofree char *post = post_json (id, id);
+      g_autofree char *post = post_json (site->url, id, id);
 
       g_string_append_printf (body, "%s%s", body->len > 1 ? "," : "", post);
     }
@@ -115,6 +118,27 @@ handle (SoupServer        *server,
     }
 }
 
+/* The smallest PNG: one transparent pixel. */
+static const guint8 pixel_png[] = {
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+  0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+  0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x00, 0x01, 0x00, 0x00,
+  0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d, 0xb4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae,
+  0x42, 0x60, 0x82,
+};
+
+static void
+handle_image (SoupServer        *server,
+              SoupServerMessage *message,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  soup_server_message_set_response (message, "image/png", SOUP_MEMORY_STATIC,
+                                    (const char *)pixel_png, sizeof pixel_png);
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+}
+
 static gpointer
 run_site (gpointer user_data)
 {
@@ -125,6 +149,7 @@ run_site (gpointer user_data)
   g_main_context_push_thread_default (site->context);
   site->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (site->server, "/wp-json/wp/v2/posts", handle, site, NULL);
+  soup_server_add_handler (site->server, "/image.png", handle_image, site, NULL);
   soup_server_listen_local (site->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
   g_assert_no_error (error);
   uris = soup_server_get_uris (site->server);

@@ -37,6 +37,7 @@ test_sync_pages_and_changes (void)
   g_autoptr(JsonArray) blocks = NULL;
   RcTestSite *site = rc_test_site_start ();
   g_autofree char *query = NULL;
+  g_autofree char *link = NULL;
   guint added, updated;
 
   /* Five posts over three pages. */
@@ -51,9 +52,23 @@ test_sync_pages_and_changes (void)
   g_assert_no_error (error);
   g_assert_cmpstr (rc_post_get_title (post), ==, "Семинар для НПО №3");
   g_assert_cmpstr (rc_post_get_language (post), ==, "ru");
-  g_assert_cmpstr (rc_post_get_link (post), ==, "https://zubr.kz/?p=3");
+  link = g_strconcat (rc_test_site_get_url (site), "?p=3", NULL);
+  g_assert_cmpstr (rc_post_get_link (post), ==, link);
   blocks = rc_news_store_load_blocks (store, post, &error);
   g_assert_cmpuint (json_array_get_length (blocks), ==, 1);
+
+  /* A post's picture is fetched once into the cache. */
+  {
+    g_autoptr(RcPost) first = rc_news_store_get_post (store, "site:1", NULL);
+    g_autoptr(JsonArray) first_blocks = rc_news_store_load_blocks (store, first, NULL);
+    JsonObject *image = json_array_get_object_element (first_blocks, 1);
+    g_autofree char *cached = NULL;
+
+    g_assert_cmpstr (json_object_get_string_member (image, "type"), ==, "image");
+    g_assert_cmpstr (json_object_get_string_member (image, "alt"), ==, "Зал");
+    cached = g_build_filename (dir, json_object_get_string_member (image, "cache"), NULL);
+    g_assert_true (g_file_test (cached, G_FILE_TEST_IS_REGULAR));
+  }
 
   /* The next sync asks only for what changed since the newest it has. */
   g_assert_true (rc_news_sync (store, rc_test_site_get_url (site), NULL, NULL, &added, &updated, &error));

@@ -231,6 +231,17 @@ test_news_view_refresh (void)
   rc_test_wait_until (n_listed (view) == 7);
   g_assert_null (notice_text (view));
 
+  /* A fetched post reads like the bundled ones, its picture from the cache. */
+  {
+    g_autoptr(RcPost) fetched = rc_news_store_get_post (rc_application_get_news_store (app), "site:1", NULL);
+    GtkWidget *article = rc_test_find_widget (window, RC_TYPE_ARTICLE_VIEW);
+
+    rc_news_view_open_post (RC_NEWS_VIEW (view), fetched);
+    g_assert_true (shows_text (article, "Приглашаем на семинар о грантах."));
+    g_assert_nonnull (rc_test_find_widget (article, GTK_TYPE_PICTURE));
+    g_assert_false (shows_text (article, "alert(1)"));
+  }
+
   rc_test_destroy_window (window);
   g_settings_reset (settings, "news-site-url");
   rc_test_site_stop (site);

@@ -260,6 +260,67 @@ fetch_page (SoupSession              *session,
   return TRUE;
 }
 
+/* Past this, a picture is not a post's picture. */
+#define MAX_IMAGE_BYTES (10 * 1024 * 1024)
+
+/* Fetches a post's picture once into the data folder's cache, and notes
+ * where in its block; a picture that cannot be fetched is left out, not
+ * an error of the sync. */
+static void
+cache_image (SoupSession  *session,
+             const char   *cache_dir,
+             JsonObject   *block,
+             GCancellable *cancellable)
+{
+  const char *url = json_object_get_string_member_with_default (block, "url", NULL);
+  g_autofree char *hash = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *images_dir = g_build_filename (cache_dir, "images", NULL);
+  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GBytes) body = NULL;
+  const char *type;
+
+  if (url == NULL || !(message = soup_message_new (SOUP_METHOD_GET, url)))
+    return;
+
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, url, -1);
+  name = g_strconcat ("images/", hash, NULL);
+  path = g_build_filename (cache_dir, name, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      stream = soup_session_send (session, message, cancellable, NULL);
+      type = stream ? soup_message_headers_get_content_type (soup_message_get_response_headers (message), NULL) : NULL;
+      if (stream == NULL || !SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (message)) ||
+          type == NULL || !g_str_has_prefix (type, "image/") ||
+          !(body = read_body (stream, MAX_IMAGE_BYTES, cancellable, NULL)) ||
+          g_mkdir_with_parents (images_dir, 0700) != 0 ||
+          !g_file_set_contents_full (path, g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL))
+        return;
+    }
+
+  json_object_set_string_member (block, "cache", name);
+}
+
+static void
+cache_images (SoupSession  *session,
+              const char   *cache_dir,
+              JsonArray    *blocks,
+              GCancellable *cancellable)
+{
+  for (guint i = 0; i < json_array_get_length (blocks); i++)
+    {
+      JsonObject *block = json_array_get_object_element (blocks, i);
+
+      if (block != NULL &&
+          g_strcmp0 (json_object_get_string_member_with_default (block, "type", NULL), "image") == 0)
+        cache_image (session, cache_dir, block, cancellable);
+    }
+}
+
 /**
  * rc_news_sync:
  * @store: where the posts are kept
@@ -316,7 +377,13 @@ rc_news_sync (RcNewsStore              *store,
     }
 
   for (guint i = 0; i < posts->len; i++)
-    g_ptr_array_add (data, &((FetchedPost *)g_ptr_array_index (posts, i))->data);
+    {
+      FetchedPost *post = g_ptr_array_index (posts, i);
+
+      cache_images (session, rc_database_get_data_dir (rc_news_store_get_database (store)),
+                    post->blocks, cancellable);
+      g_ptr_array_add (data, &post->data);
+    }
 
   if (!rc_news_store_put_all (store, data, &added, error))
     return FALSE;

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rc-article-view.h"
 #include "rc-json.h"
@@ -300,6 +301,37 @@ add_opinion (RcArticleView *self,
   add (self, send);
 }
 
+/* A website post's picture, from the cache the sync filled; one never
+ * fetched is left out rather than fetched while reading. */
+static void
+add_image (RcArticleView *self,
+           JsonObject    *block)
+{
+  const char *cached = member_text (block, "cache");
+  const char *alt = member_text (block, "alt");
+  const char *caption = member_text (block, "caption");
+  g_autofree char *path = NULL;
+  GtkWidget *picture;
+
+  if (cached == NULL || !g_str_has_prefix (cached, "images/") || strstr (cached, "..") != NULL)
+    return;
+
+  path = g_build_filename (rc_database_get_data_dir (rc_news_store_get_database (self->store)), cached, NULL);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return;
+
+  picture = gtk_picture_new_for_filename (path);
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
+  gtk_widget_set_size_request (picture, -1, 120);
+  if (alt != NULL && *alt != '\0')
+    gtk_picture_set_alternative_text (GTK_PICTURE (picture), alt);
+  add (self, picture);
+
+  if (caption != NULL)
+    add (self, text_label (caption, "caption"));
+}
+
 static void
 on_open_survey (GtkWidget *button)
 {
@@ -347,7 +379,8 @@ add_block (RcArticleView *self,
       g_signal_connect (button, "clicked", G_CALLBACK (on_open_survey), NULL);
       add (self, button);
     }
-  /* Images come with the website's posts, cached by the sync. */
+  else if (g_str_equal (type, "image"))
+    add_image (self, block);
 }
 
 static void
