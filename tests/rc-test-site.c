@@ -35,12 +35,14 @@ post_json (const char *site_url,
            guint       id,
            guint       day)
 {
-  return g_strdup_printf ("{\"id\":%u,\"date\":\"2026-11-%02uT10:00:00\",\"modified\":\"2026-11-%02uT11:00:00\","
+  return g_strdup_printf ("{%s\"id\":%u,\"date\":\"2026-11-%02uT10:00:00\",\"modified\":\"2026-11-%02uT11:00:00\","
                           "\"link\":\"%s?p=%u\","
                           "\"title\":{\"rendered\":\"Семинар для НПО &#8470;%u\"},"
                           "\"excerpt\":{\"rendered\":\"<p>Приглашаем на семинар.</p>\"},"
                           "\"content\":{\"rendered\":\"<p>Приглашаем на семинар о грантах.</p>"
                           "<script>alert(1)</script>%s\"}}",
+                          /* The site says the language of one post only. */
+                          id == 2 ? "\"lang\":\"kk\"," : "",
                           id, day, day, site_url, id, id,
                           id == 1 ? "<figure><img src=\\\"/image.png\\\" alt=\\\"Зал\\\"></figure>" : "");
 }

@@ -57,6 +57,13 @@ test_sync_pages_and_changes (void)
   blocks = rc_news_store_load_blocks (store, post, &error);
   g_assert_cmpuint (json_array_get_length (blocks), ==, 1);
 
+  /* Where the site says the language, it is believed. */
+  {
+    g_autoptr(RcPost) second = rc_news_store_get_post (store, "site:2", NULL);
+
+    g_assert_cmpstr (rc_post_get_language (second), ==, "kk");
+  }
+
   /* A post's picture is fetched once into the cache. */
   {
     g_autoptr(RcPost) first = rc_news_store_get_post (store, "site:1", NULL);

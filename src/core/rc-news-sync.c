@@ -116,6 +116,7 @@ read_post (JsonNode    *node,
   const char *date = post ? string_member (post, "date") : NULL;
   const char *modified = post ? string_member (post, "modified") : NULL;
   const char *link = post ? string_member (post, "link") : NULL;
+  const char *site_language;
   g_autofree char *words = NULL;
   FetchedPost *fetched;
 
@@ -140,8 +141,17 @@ read_post (JsonNode    *node,
       fetched->excerpt = g_strconcat (g_strchomp (cut), "…", NULL);
       g_free (cut);
     }
-  words = g_strconcat (fetched->title, " ", fetched->excerpt, NULL);
-  fetched->language = g_strdup (rc_text_guess_language (words));
+  /* A multilingual site (Polylang) says the language; else the letters do. */
+  site_language = post ? string_member (post, "lang") : NULL;
+  if (site_language != NULL &&
+      (g_str_has_prefix (site_language, "kk") || g_str_has_prefix (site_language, "ru") ||
+       g_str_has_prefix (site_language, "en")))
+    fetched->language = g_strndup (site_language, 2);
+  else
+    {
+      words = g_strconcat (fetched->title, " ", fetched->excerpt, NULL);
+      fetched->language = g_strdup (rc_text_guess_language (words));
+    }
   fetched->published_at = g_strdup (date);
   fetched->modified_at = g_strdup (modified ? modified : date);
   fetched->link = g_strdup (link);
@@ -187,7 +197,7 @@ fetch_page (SoupSession              *session,
   while (url->len > 0 && url->str[url->len - 1] == '/')
     g_string_truncate (url, url->len - 1);
   g_string_append_printf (url, "/wp-json/wp/v2/posts?per_page=%d&page=%u&orderby=modified&order=asc"
-                               "&_fields=id,date,modified,link,title,excerpt,content",
+                               "&_fields=id,date,modified,link,title,excerpt,content,lang",
                           POSTS_PER_PAGE, page);
   if (modified_after != NULL)
     {
