@@ -39,7 +39,7 @@ post_json (const char *site_url,
                           "\"link\":\"%s?p=%u\","
                           "\"title\":{\"rendered\":\"Семинар для НПО &#8470;%u\"},"
                           "\"excerpt\":{\"rendered\":\"<p>Приглашаем на семинар.</p>\"},"
-                          "\"content\":{\"rendered\":\"<p>Приглашаем на семинар о грантах.</p>"
+                          "\"content\":{\"rendered\":\"<p>Приглашаем на семинар о <a href=\\\"/grants\\\">грантах</a>.</p>"
                           "<script>alert(1)</script>%s\"}}",
                           /* The site says the language of one post only. */
                           id == 2 ? "\"lang\":\"kk\"," : "",

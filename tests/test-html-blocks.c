@@ -82,7 +82,14 @@ test_html_gutenberg (void)
   g_assert_cmpstr (member (block (blocks, i), "url"), ==, "https://zubr.kz/survey/");
   g_assert_cmpstr (member (block (blocks, i++), "text"), ==, "Пройти опрос");
 
-  g_assert_cmpstr (member (block (blocks, i++), "text"), ==, "Текст со ссылкой внутри.");
+  g_assert_cmpstr (member (block (blocks, i), "text"), ==, "Текст со ссылкой внутри.");
+  {
+    JsonArray *links = json_object_get_array_member (block (blocks, i++), "links");
+    JsonObject *link = json_array_get_object_element (links, 0);
+
+    g_assert_cmpstr (member (link, "text"), ==, "ссылкой");
+    g_assert_cmpstr (member (link, "url"), ==, "https://example.org/");
+  }
 
   /* Words outside any paragraph are kept as one. */
   g_assert_cmpstr (member (block (blocks, i++), "text"), ==, "Свободный текст без абзаца.");

@@ -180,6 +180,23 @@ test_news_view_narrow (void)
   rc_test_destroy_window (window);
 }
 
+static GtkWidget *
+find_link_label (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_label_get_use_markup (GTK_LABEL (child)) &&
+          strstr (gtk_label_get_label (GTK_LABEL (child)), "<a href=\"http") != NULL)
+        return child;
+      if ((found = find_link_label (child)))
+        return found;
+    }
+
+  return NULL;
+}
+
 static const char *
 notice_text (GtkWidget *view)
 {
@@ -238,6 +255,8 @@ test_news_view_refresh (void)
 
     rc_news_view_open_post (RC_NEWS_VIEW (view), fetched);
     g_assert_true (shows_text (article, "Приглашаем на семинар о грантах."));
+    /* Its link opens in the browser. */
+    g_assert_nonnull (find_link_label (article));
     g_assert_nonnull (rc_test_find_widget (article, GTK_TYPE_PICTURE));
     g_assert_false (shows_text (article, "alert(1)"));
   }

@@ -168,6 +168,38 @@ get_attribute (xmlNode    *node,
 }
 
 static void
+collect_links (xmlNode    *node,
+               const char *base_url,
+               JsonArray  *links,
+               guint       depth)
+{
+  if (depth > MAX_DEPTH)
+    return;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (name_is (child, "a"))
+        {
+          g_autofree char *href = get_attribute (child, "href");
+          g_autofree char *url = absolute_url (href, base_url);
+          g_autofree char *text = node_text (child);
+
+          if (url != NULL && *text != '\0' &&
+              (g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://")))
+            {
+              JsonObject *link = json_object_new ();
+
+              json_object_set_string_member (link, "text", text);
+              json_object_set_string_member (link, "url", url);
+              json_array_add_object_element (links, link);
+            }
+        }
+      else if (child->type == XML_ELEMENT_NODE)
+        collect_links (child, base_url, links, depth + 1);
+    }
+}
+
+static void
 add_text_block (JsonArray  *blocks,
                 const char *type,
                 const char *text)
@@ -427,8 +459,17 @@ convert_element (JsonArray  *blocks,
         {
           xmlNode *image = find_element (node, "img", depth);
 
+          JsonArray *links = json_array_new ();
+
           text = node_text (node);
           add_text_block (blocks, "paragraph", text);
+          /* The paragraph's links, to open in the browser from its words. */
+          collect_links (node, base_url, links, depth);
+          if (json_array_get_length (links) > 0 && *text != '\0')
+            json_object_set_array_member (json_array_get_object_element (blocks, json_array_get_length (blocks) - 1),
+                                          "links", links);
+          else
+            json_array_unref (links);
           if (image != NULL)
             add_image (blocks, image, NULL, base_url);
         }

@@ -85,6 +85,52 @@ add (RcArticleView *self,
   gtk_box_append (self->content, widget);
 }
 
+/* A paragraph whose words link somewhere: the links open in the browser. */
+static GtkWidget *
+paragraph_label (JsonObject *block)
+{
+  const char *text = member_text (block, "text");
+  JsonArray *links = json_object_has_member (block, "links") ? json_object_get_array_member (block, "links") : NULL;
+  g_autoptr(GString) markup = g_string_new (NULL);
+  const char *rest = text;
+  GtkWidget *label = text_label (text, "rc-paragraph");
+
+  if (text == NULL || links == NULL)
+    return label;
+
+  for (guint i = 0; i < json_array_get_length (links); i++)
+    {
+      JsonObject *link = json_array_get_object_element (links, i);
+      const char *words = link ? member_text (link, "text") : NULL;
+      const char *url = link ? member_text (link, "url") : NULL;
+      const char *found = words && url ? strstr (rest, words) : NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *escaped_before = NULL;
+      g_autofree char *escaped_words = NULL;
+      g_autofree char *escaped_url = NULL;
+
+      if (found == NULL)
+        continue;
+
+      before = g_strndup (rest, found - rest);
+      escaped_before = g_markup_escape_text (before, -1);
+      escaped_words = g_markup_escape_text (words, -1);
+      escaped_url = g_markup_escape_text (url, -1);
+      g_string_append_printf (markup, "%s<a href=\"%s\">%s</a>", escaped_before, escaped_url, escaped_words);
+      rest = found + strlen (words);
+    }
+
+  if (markup->len > 0)
+    {
+      g_autofree char *escaped_rest = g_markup_escape_text (rest, -1);
+
+      g_string_append (markup, escaped_rest);
+      gtk_label_set_markup (GTK_LABEL (label), markup->str);
+    }
+
+  return label;
+}
+
 static void
 add_list (RcArticleView *self,
           JsonObject    *block)
@@ -348,7 +394,7 @@ add_block (RcArticleView *self,
     return;
 
   if (g_str_equal (type, "paragraph"))
-    add (self, text_label (member_text (block, "text"), "rc-paragraph"));
+    add (self, paragraph_label (block));
   else if (g_str_equal (type, "heading"))
     add (self, text_label (member_text (block, "text"),
                            json_object_get_int_member_with_default (block, "level", 2) <= 2 ? "title-2" : "title-3"));
