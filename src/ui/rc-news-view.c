@@ -328,11 +328,15 @@ refresh_action (GtkWidget  *widget,
 static void
 refresh_when_online (RcNewsView *self)
 {
-  GNetworkMonitor *monitor = g_network_monitor_get_default ();
   g_autofree char *site = g_settings_get_string (self->settings, "news-site-url");
+  GNetworkMonitor *monitor;
 
-  if (*site != '\0' && g_network_monitor_get_network_available (monitor) &&
-      !g_network_monitor_get_network_metered (monitor))
+  /* Without a website there is nothing to ask the network about. */
+  if (*site == '\0')
+    return;
+
+  monitor = g_network_monitor_get_default ();
+  if (g_network_monitor_get_network_available (monitor) && !g_network_monitor_get_network_metered (monitor))
     start_sync (self);
 }
 
