@@ -123,6 +123,52 @@ test_sync_bad_answers (void)
   rc_test_site_stop (site);
 }
 
+/* A server that promises a thousand bytes and hangs up after a few. */
+static gpointer
+answer_cut_off (gpointer user_data)
+{
+  static const char answer[] = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                               "Content-Length: 1000\r\nConnection: close\r\n\r\n[{\"id\":";
+  g_autoptr(GSocketConnection) connection = g_socket_listener_accept (user_data, NULL, NULL, NULL);
+  char request[4096];
+
+  g_assert_nonnull (connection);
+  g_input_stream_read (g_io_stream_get_input_stream (G_IO_STREAM (connection)), request, sizeof request, NULL, NULL);
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)),
+                             answer, strlen (answer), NULL, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  return NULL;
+}
+
+static void
+test_sync_cut_off (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autoptr(RcNewsStore) store = open_store (dir);
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  GThread *server;
+  guint added, updated;
+
+  g_socket_listener_add_address (listener, address, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                 NULL, &bound, &error);
+  g_assert_no_error (error);
+  url = g_strdup_printf ("http://127.0.0.1:%u/", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  server = g_thread_new ("cut-off", answer_cut_off, listener);
+
+  g_assert_false (rc_news_sync (store, url, NULL, NULL, &added, &updated, &error));
+  g_assert_error (error, RC_NEWS_SYNC_ERROR, RC_NEWS_SYNC_ERROR_HTTP);
+  g_assert_nonnull (strstr (error->message, "cut off"));
+  g_assert_cmpuint (count_site_posts (store), ==, 0);
+
+  g_thread_join (server);
+  g_socket_listener_close (listener);
+}
+
 static gboolean
 cancel_soon (gpointer user_data)
 {
@@ -180,6 +226,7 @@ main (int   argc,
   g_test_add_func ("/news-sync/pages-and-changes", test_sync_pages_and_changes);
   g_test_add_func ("/news-sync/bad-answers", test_sync_bad_answers);
   g_test_add_func ("/news-sync/cancelled", test_sync_cancelled);
+  g_test_add_func ("/news-sync/cut-off", test_sync_cut_off);
   g_test_add_func ("/news-sync/bad-address", test_sync_bad_address);
 
   return g_test_run ();

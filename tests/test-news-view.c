@@ -197,6 +197,63 @@ find_link_label (GtkWidget *root)
   return NULL;
 }
 
+/* Every kind of block a post can hold, as the article shows it. */
+static void
+test_news_view_every_block (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcApplication) app = rc_test_application_new (data_dir);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcPost) post = NULL;
+  GtkWidget *window, *view, *article, *link, *grid;
+  RcPostData data = {
+    .id = "site:9", .group_id = "site:9", .source = "site", .language = "en",
+    .title = "Every block", .excerpt = "All of them", .published_at = "2026-11-20",
+    .modified_at = "2026-11-20", .link = NULL,
+  };
+
+  json_parser_load_from_data (parser,
+    "[{\"type\":\"heading\",\"text\":\"A heading\",\"level\":2},"
+    " {\"type\":\"paragraph\",\"text\":\"A paragraph with a link.\","
+    "  \"links\":[{\"text\":\"link\",\"url\":\"https://example.org/\"}]},"
+    " {\"type\":\"list\",\"ordered\":true,\"items\":[\"First\",\"Second\"]},"
+    " {\"type\":\"quote\",\"text\":\"A quote\",\"cite\":\"Someone\"},"
+    " {\"type\":\"table\",\"header\":[\"A\",\"B\",\"C\"],\"rows\":[[\"1\",\"2\",\"3\"]]},"
+    " {\"type\":\"link\",\"text\":\"The centre\",\"url\":\"https://example.org/centre\"},"
+    " {\"type\":\"image\",\"url\":\"https://example.org/x.png\",\"alt\":\"Never fetched\"},"
+    " {\"type\":\"unknown\",\"text\":\"Skipped\"}]", -1, &error);
+  g_assert_no_error (error);
+  data.blocks = json_node_get_array (json_parser_get_root (parser));
+  g_assert_true (rc_news_store_put (rc_application_get_news_store (app), &data, &error));
+  g_assert_no_error (error);
+
+  window = GTK_WIDGET (g_object_ref (rc_window_new (RC_APPLICATION (app))));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (window, "win.place", "s", "news");
+  view = rc_test_find_widget (window, RC_TYPE_NEWS_VIEW);
+  post = rc_news_store_get_post (rc_application_get_news_store (app), "site:9", NULL);
+  rc_news_view_open_post (RC_NEWS_VIEW (view), post);
+  article = rc_test_find_widget (window, RC_TYPE_ARTICLE_VIEW);
+
+  g_assert_true (shows_text (article, "A heading"));
+  g_assert_nonnull (find_link_label (article));
+  g_assert_true (shows_text (article, "1.") && shows_text (article, "Second"));
+  g_assert_nonnull (find_with_class (article, "rc-quote"));
+  g_assert_true (shows_text (article, "Someone"));
+  grid = rc_test_find_widget (article, GTK_TYPE_GRID);
+  g_assert_nonnull (grid);
+  g_assert_true (shows_text (grid, "C") && shows_text (grid, "3"));
+  link = rc_test_find_widget (article, GTK_TYPE_LINK_BUTTON);
+  g_assert_cmpstr (gtk_link_button_get_uri (GTK_LINK_BUTTON (link)), ==, "https://example.org/centre");
+  /* A picture never fetched is left out; an unknown block too. */
+  g_assert_null (rc_test_find_widget (article, GTK_TYPE_PICTURE));
+  g_assert_false (shows_text (article, "Skipped"));
+
+  rc_test_destroy_window (window);
+}
+
 static const char *
 notice_text (GtkWidget *view)
 {
@@ -276,6 +333,7 @@ main (int   argc,
   g_test_add_func ("/news-view/reading", test_news_view_reading);
   g_test_add_func ("/news-view/narrow", test_news_view_narrow);
   g_test_add_func ("/news-view/refresh", test_news_view_refresh);
+  g_test_add_func ("/news-view/every-block", test_news_view_every_block);
 
   return g_test_run ();
 }

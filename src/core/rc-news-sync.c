@@ -237,6 +237,17 @@ fetch_page (SoupSession              *session,
 
   body = read_body (stream, options->max_page_bytes ? options->max_page_bytes : RC_NEWS_SYNC_MAX_PAGE_BYTES,
                     cancellable, &local_error);
+
+  /* The connection closed before the length the site announced. */
+  if (body != NULL &&
+      soup_message_headers_get_encoding (soup_message_get_response_headers (message)) == SOUP_ENCODING_CONTENT_LENGTH &&
+      g_bytes_get_size (body) < (gsize)soup_message_headers_get_content_length (soup_message_get_response_headers (message)))
+    {
+      g_set_error (error, RC_NEWS_SYNC_ERROR, RC_NEWS_SYNC_ERROR_HTTP,
+                   _("The website’s answer was cut off: %s"), _("the connection closed early"));
+      return FALSE;
+    }
+
   if (body == NULL)
     {
       if (local_error->domain == RC_NEWS_SYNC_ERROR ||
