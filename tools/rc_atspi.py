@@ -10,7 +10,7 @@ import time
 
 import gi
 gi.require_version('Atspi', '2.0')
-from gi.repository import Atspi  # noqa: E402
+from gi.repository import Atspi, Gio, GLib  # noqa: E402
 
 TIMEOUT = 120
 
@@ -19,7 +19,20 @@ def start_bus():
     """An accessibility bus for the session, which tests start bare."""
     bus = subprocess.Popen(['/usr/libexec/at-spi-bus-launcher', '--launch-immediately'],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1)
+    # An app started before the launcher owns its name finds no bus, warns
+    # and stays off it: wait for the name, however slow the machine is.
+    session = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        owned = session.call_sync('org.freedesktop.DBus', '/org/freedesktop/DBus',
+                                  'org.freedesktop.DBus', 'NameHasOwner',
+                                  GLib.Variant('(s)', ('org.a11y.Bus',)), GLib.VariantType('(b)'),
+                                  Gio.DBusCallFlags.NONE, -1, None).unpack()[0]
+        if owned:
+            break
+        time.sleep(0.1)
+    else:
+        raise TimeoutError('the accessibility bus did not start')
     Atspi.init()
     return bus
 
