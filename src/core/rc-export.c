@@ -196,17 +196,32 @@ append_csv_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* "YYYY-MM-DD" exactly, whatever the locale would make of other forms. */
+static gboolean
+parse_day (const char *date,
+           GDate      *day)
+{
+  guint year, month, dom;
+  char end;
+
+  if (strlen (date) != 10 || sscanf (date, "%4u-%2u-%2u%c", &year, &month, &dom, &end) != 3 ||
+      !g_date_valid_dmy (dom, month, year))
+    return FALSE;
+
+  g_date_clear (day, 1);
+  g_date_set_dmy (day, dom, month, year);
+  return TRUE;
+}
+
 gboolean
 rc_export_check_date (const char  *date,
                       GError     **error)
 {
-  guint year, month, day;
-  char end;
+  GDate day;
 
   g_return_val_if_fail (date != NULL, FALSE);
 
-  if (strlen (date) != 10 || sscanf (date, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3 ||
-      !g_date_valid_dmy (day, month, year))
+  if (!parse_day (date, &day))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("“%s” is not a date written as YYYY-MM-DD"), date);
@@ -641,9 +656,9 @@ day_after (const char *date)
   GDate day;
   char text[11];
 
-  g_date_clear (&day, 1);
-  g_date_set_parse (&day, date);
-  g_assert (g_date_valid (&day));
+  /* Checked by rc_export_check_date() before. */
+  if (!parse_day (date, &day))
+    g_assert_not_reached ();
   g_date_add_days (&day, 1);
   g_date_strftime (text, sizeof text, "%Y-%m-%d", &day);
 
