@@ -138,7 +138,16 @@ test_news_read_stays_read (void)
   g_assert_true (rc_news_store_mark_read (store, post, &error));
   g_assert_true (rc_post_get_read (post));
 
-  /* The next start installs the bundled posts again. */
+  /* The next start offers the bundled posts again: unchanged, they are
+   * not written again. */
+  {
+    g_autoptr(RcDatabase) database = rc_test_open_database (dir);
+    g_autoptr(RcNewsStore) same = rc_news_store_new (database);
+    int before = sqlite3_total_changes (rc_database_get_handle (database));
+
+    g_assert_true (rc_news_store_install_bundled (same, &error));
+    g_assert_cmpint (sqlite3_total_changes (rc_database_get_handle (database)), ==, before);
+  }
   again = open_store (dir);
   reloaded = get (again, "bundled:ngo-salon-staff:kk");
   g_assert_true (rc_post_get_read (reloaded));

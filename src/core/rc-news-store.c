@@ -147,8 +147,37 @@ put_in_transaction (RcNewsStore       *self,
 {
   g_autoptr(JsonNode) blocks_node = json_node_init_array (json_node_alloc (), post->blocks);
   g_autofree char *blocks = json_to_string (blocks_node, FALSE);
-  g_autofree char *body = blocks_to_text (post->blocks);
+  g_autofree char *body = NULL;
   sqlite3_stmt *stmt;
+  int rc;
+
+  /* A post as it is already kept is not written again: the bundled posts
+   * are offered at every start, and a sync offers what it fetched. */
+  stmt = rc_database_prepare (self->database,
+                              "SELECT 1 FROM posts WHERE id = ?1 AND group_id = ?2 AND source = ?3 "
+                              "AND language = ?4 AND title = ?5 AND excerpt = ?6 AND published_at = ?7 "
+                              "AND modified_at = ?8 AND link IS ?9 AND blocks = ?10",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, post->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, post->group_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, post->source, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, post->language, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, post->title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, post->excerpt, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, post->published_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, post->modified_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, post->link, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, blocks, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    return rc_database_fail (self->database, rc, error);
+
+  body = blocks_to_text (post->blocks);
 
   /* Whether the reader has read it stays as it was. */
   stmt = rc_database_prepare (self->database,
