@@ -27,8 +27,7 @@ struct _RcCoordinatorView
   RcDatabase           *database;
   RcSurvey             *survey;
   RcPin                *pin;
-  GtkFileChooserNative *survey_chooser;
-  GtkFileChooserNative *file_chooser;
+  GtkFileChooserNative *file_chooser;   /* one at a time */
   GPtrArray            *summary_rows;
   GCancellable         *transfer_cancellable;
   RcExportProgress      export_progress;
@@ -336,6 +335,81 @@ on_cancel_pin (RcCoordinatorView *self)
   show_unlocked (self);
 }
 
+/* The coordinator's file chooser, one at a time; @json_name names a filter
+ * for JSON files when given, @suggested_name the file to save. */
+static GtkFileChooserNative *
+open_file_chooser (RcCoordinatorView    *self,
+                   const char           *title,
+                   GtkFileChooserAction  action,
+                   const char           *accept_label,
+                   const char           *json_name,
+                   const char           *suggested_name,
+                   GCallback             on_response)
+{
+  g_assert (self->file_chooser == NULL);
+
+  self->file_chooser = gtk_file_chooser_native_new (title,
+                                                    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                    action, accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
+  if (json_name != NULL)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, json_name);
+      gtk_file_filter_add_mime_type (filter, "application/json");
+      gtk_file_filter_add_suffix (filter, "json");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), filter);
+    }
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->file_chooser), suggested_name);
+  g_signal_connect_swapped (self->file_chooser, "response", on_response, self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+
+  return self->file_chooser;
+}
+
+/* The file the chooser's person picked, and the chooser gone. */
+static GFile *
+take_chosen_file (RcCoordinatorView    *self,
+                  int                   response,
+                  GtkFileChooserNative *chooser)
+{
+  GFile *file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->file_chooser);
+
+  return file;
+}
+
+static void
+close_file_chooser (RcCoordinatorView *self)
+{
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
+  g_clear_object (&self->file_chooser);
+}
+
+/* "12 responses exported", with a way to the folder they went to. */
+static void
+show_exported (RcCoordinatorView *self,
+               const char        *message,
+               const char        *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *folder_uri = g_file_get_uri (folder);
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, _("_Open Folder"));
+  adw_toast_set_action_name (toast, "coordinator.open-folder");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (folder_uri));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 install_survey (RcCoordinatorView *self,
                 GFile             *file)
@@ -400,12 +474,7 @@ on_survey_chosen (RcCoordinatorView    *self,
                   int                   response,
                   GtkFileChooserNative *chooser)
 {
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  g_clear_object (&self->survey_chooser);
+  g_autoptr(GFile) file = take_chosen_file (self, response, chooser);
 
   if (file != NULL)
     install_survey (self, file);
@@ -417,25 +486,13 @@ choose_survey_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   RcCoordinatorView *self = RC_COORDINATOR_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  if (self->survey_chooser != NULL)
+  if (self->file_chooser != NULL)
     return;
 
-  gtk_file_filter_set_name (filter, _("Survey definitions (JSON)"));
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_filter_add_suffix (filter, "json");
-
-  self->survey_chooser = gtk_file_chooser_native_new (_("Choose a Survey Definition"),
-                                                      GTK_WINDOW (root),
-                                                      GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                      _("_Use This Survey"),
-                                                      _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->survey_chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->survey_chooser), filter);
-  g_signal_connect_swapped (self->survey_chooser, "response", G_CALLBACK (on_survey_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->survey_chooser));
+  open_file_chooser (self, _("Choose a Survey Definition"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                     _("_Use This Survey"), _("Survey definitions (JSON)"), NULL,
+                     G_CALLBACK (on_survey_chosen));
 }
 
 /* An export or an import runs in a thread of its own; one at a time. */
@@ -532,11 +589,7 @@ on_export_done (GObject      *source,
   RcCoordinatorView *self = RC_COORDINATOR_VIEW (source);
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFile) folder = NULL;
-  g_autofree char *folder_uri = NULL;
   g_autofree char *message = NULL;
-  AdwToast *toast;
 
   end_transfer (self);
 
@@ -549,18 +602,10 @@ on_export_done (GObject      *source,
       return;
     }
 
-  file = g_file_new_for_path (job->path);
-  folder = g_file_get_parent (file);
-  folder_uri = g_file_get_uri (folder);
   message = g_strdup_printf (ngettext ("%" PRId64 " response exported", "%" PRId64 " responses exported",
                                        job->n_written),
                              job->n_written);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Open Folder"));
-  adw_toast_set_action_name (toast, "coordinator.open-folder");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (folder_uri));
-  adw_toast_set_timeout (toast, 10);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_exported (self, message, job->path);
 }
 
 static void
@@ -593,11 +638,7 @@ on_export_file_chosen (RcCoordinatorView    *self,
                        GtkFileChooserNative *chooser)
 {
   ExportJob *job = g_object_steal_data (G_OBJECT (chooser), "rc-export-job");
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->file_chooser);
+  g_autoptr(GFile) file = take_chosen_file (self, response, chooser);
 
   if (file == NULL || self->transfer_cancellable != NULL)
     {
@@ -621,16 +662,10 @@ choose_export_file (RcCoordinatorView *self,
   /* Translators: the suggested name of an export file; %s is today's date */
   name = g_strdup_printf (_("responses-%s.%s"), today, csv ? "csv" : "json");
 
-  self->file_chooser = gtk_file_chooser_native_new (_("Export the Responses"),
-                                                    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                    GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                    _("_Export"),
-                                                    _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->file_chooser), name);
-  g_object_set_data (G_OBJECT (self->file_chooser), "rc-export-job", job);
-  g_signal_connect_swapped (self->file_chooser, "response", G_CALLBACK (on_export_file_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+  g_object_set_data (G_OBJECT (open_file_chooser (self, _("Export the Responses"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                  _("_Export"), NULL, name,
+                                                  G_CALLBACK (on_export_file_chosen))),
+                     "rc-export-job", job);
 }
 
 /* A day typed as YYYY-MM-DD, or nothing; anything else marks the row. */
@@ -774,17 +809,12 @@ on_opinions_file_chosen (RcCoordinatorView    *self,
                          GtkFileChooserNative *chooser)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *message = NULL;
-  g_autofree char *folder_uri = NULL;
   gint64 n_written;
-  AdwToast *toast;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->file_chooser);
+  file = take_chosen_file (self, response, chooser);
   if (file == NULL)
     return;
 
@@ -796,15 +826,9 @@ on_opinions_file_chosen (RcCoordinatorView    *self,
       return;
     }
 
-  folder = g_file_get_parent (file);
-  folder_uri = g_file_get_uri (folder);
   message = g_strdup_printf (ngettext ("%" PRId64 " opinion exported", "%" PRId64 " opinions exported", n_written),
                              n_written);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Open Folder"));
-  adw_toast_set_action_name (toast, "coordinator.open-folder");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (folder_uri));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_exported (self, message, path);
 }
 
 static void
@@ -822,15 +846,8 @@ export_opinions_action (GtkWidget  *widget,
 
   /* Translators: the suggested name of an export of opinions; %s is today's date */
   name = g_strdup_printf (_("opinions-%s.json"), today);
-  self->file_chooser = gtk_file_chooser_native_new (_("Export the Opinions"),
-                                                    GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                    GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                    _("_Export"),
-                                                    _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->file_chooser), name);
-  g_signal_connect_swapped (self->file_chooser, "response", G_CALLBACK (on_opinions_file_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+  open_file_chooser (self, _("Export the Opinions"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                     NULL, name, G_CALLBACK (on_opinions_file_chosen));
 }
 
 static void
@@ -937,13 +954,9 @@ on_import_file_chosen (RcCoordinatorView    *self,
                        int                   response,
                        GtkFileChooserNative *chooser)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = take_chosen_file (self, response, chooser);
   g_autoptr(GTask) task = NULL;
   ImportJob *job;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->file_chooser);
 
   if (file == NULL || self->transfer_cancellable != NULL)
     return;
@@ -964,24 +977,12 @@ import_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   RcCoordinatorView *self = RC_COORDINATOR_VIEW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   if (self->file_chooser != NULL)
     return;
 
-  gtk_file_filter_set_name (filter, _("Exports of responses (JSON)"));
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_filter_add_suffix (filter, "json");
-
-  self->file_chooser = gtk_file_chooser_native_new (_("Merge Another Kiosk’s Export"),
-                                                    GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                    GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                    _("_Merge"),
-                                                    _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), filter);
-  g_signal_connect_swapped (self->file_chooser, "response", G_CALLBACK (on_import_file_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+  open_file_chooser (self, _("Merge Another Kiosk’s Export"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Merge"),
+                     _("Exports of responses (JSON)"), NULL, G_CALLBACK (on_import_file_chosen));
 }
 
 static void
@@ -1031,12 +1032,7 @@ rc_coordinator_view_lock (RcCoordinatorView *self)
 {
   g_return_if_fail (RC_IS_COORDINATOR_VIEW (self));
 
-  if (self->survey_chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->survey_chooser));
-  g_clear_object (&self->survey_chooser);
-  if (self->file_chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
-  g_clear_object (&self->file_chooser);
+  close_file_chooser (self);
 
   set_unlocked (self, FALSE);
   show_locked (self);
@@ -1102,12 +1098,7 @@ rc_coordinator_view_dispose (GObject *object)
   g_clear_handle_id (&self->progress_id, g_source_remove);
   if (self->transfer_cancellable != NULL)
     g_cancellable_cancel (self->transfer_cancellable);
-  if (self->survey_chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->survey_chooser));
-  g_clear_object (&self->survey_chooser);
-  if (self->file_chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
-  g_clear_object (&self->file_chooser);
+  close_file_chooser (self);
 
   G_OBJECT_CLASS (rc_coordinator_view_parent_class)->dispose (object);
 }
