@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <string.h>
+
 #include "rc-response-store.h"
 #include "rc-test-utils.h"
 
@@ -70,4 +72,140 @@ rc_test_save_response (const char *data_dir,
   g_assert_true (rc_response_set_text (response, "q_long", "Иә, \"иә\"", NULL));
   id = rc_response_store_save (store, response, &error);
   g_assert_no_error (error);
+}
+
+/* Version 4 of the all-types survey as the results tests count it: the
+ * single choice gained an option "d", and a yes/no question "q_new" came. */
+static RcSurvey *
+make_results_version (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "surveys", "all-types.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *root;
+  JsonArray *questions;
+  RcSurvey *survey;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_object_set_int_member (root, "version", 4);
+  questions = json_object_get_array_member (json_array_get_object_element (json_object_get_array_member (root, "sections"), 0),
+                                            "questions");
+  for (guint q = 0; q < json_array_get_length (questions); q++)
+    {
+      JsonObject *question = json_array_get_object_element (questions, q);
+
+      if (g_str_equal (json_object_get_string_member (question, "id"), "q_single"))
+        {
+          g_autoptr(JsonParser) option = json_parser_new ();
+
+          json_parser_load_from_data (option, "{\"id\":\"d\",\"label\":{\"kk\":\"kk D\",\"ru\":\"ru D\",\"en\":\"D\"}}", -1, &error);
+          g_assert_no_error (error);
+          json_array_add_element (json_object_get_array_member (question, "options"),
+                                  json_node_copy (json_parser_get_root (option)));
+        }
+    }
+  {
+    g_autoptr(JsonParser) added = json_parser_new ();
+
+    json_parser_load_from_data (added,
+                                "{\"id\":\"q_new\",\"type\":\"yes_no\","
+                                "\"label\":{\"kk\":\"kk New\",\"ru\":\"ru New\",\"en\":\"New\"}}",
+                                -1, &error);
+    g_assert_no_error (error);
+    json_array_add_element (questions, json_node_copy (json_parser_get_root (added)));
+  }
+
+  text = json_to_string (json_parser_get_root (parser), FALSE);
+  bytes = g_bytes_new (text, strlen (text));
+  survey = rc_survey_new_from_bytes (bytes, "all-types version 4", &error);
+  g_assert_no_error (error);
+  return survey;
+}
+
+static void
+save_at (RcDatabase      *database,
+         RcResponseStore *store,
+         RcResponse      *response,
+         const char      *submitted_at)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = rc_response_store_save (store, response, &error);
+  g_autofree char *sql = NULL;
+
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("UPDATE responses SET submitted_at = '%s' WHERE id = '%s'", submitted_at, id);
+  rc_database_exec (database, sql, &error);
+  g_assert_no_error (error);
+}
+
+/**
+ * rc_test_seed_results:
+ *
+ * Six responses whose counts test-results works out by hand: four under
+ * version 3 of the all-types survey, two under version 4; three in each
+ * language; in the weeks of 5 January (two), 19 January (one) and
+ * 2 February 2026 (three).
+ */
+void
+rc_test_seed_results (const char *data_dir)
+{
+  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
+  g_autoptr(RcResponseStore) store = rc_response_store_new (database);
+  g_autoptr(RcSurvey) v3 = rc_test_load_all_types ();
+  g_autoptr(RcSurvey) v4 = make_results_version ();
+  static const char * const x_y[] = { "x", "y", NULL };
+  static const char * const x[] = { "x", NULL };
+  static const char * const none[] = { "none", NULL };
+  g_autoptr(RcResponse) r1 = rc_response_new (v3, "kk");
+  g_autoptr(RcResponse) r2 = rc_response_new (v3, "ru");
+  g_autoptr(RcResponse) r3 = rc_response_new (v3, "ru");
+  g_autoptr(RcResponse) r4 = rc_response_new (v3, "kk");
+  g_autoptr(RcResponse) r5 = rc_response_new (v4, "kk");
+  g_autoptr(RcResponse) r6 = rc_response_new (v4, "ru");
+
+  g_assert_true (rc_response_set_choice (r1, "q_single", "a", NULL));
+  g_assert_true (rc_response_set_choices (r1, "q_multi", x_y, NULL));
+  g_assert_true (rc_response_set_number (r1, "q_scale", 4, NULL));
+  g_assert_true (rc_response_set_choice (r1, "q_yesno", "yes", NULL));
+  g_assert_true (rc_response_set_number (r1, "q_number", 7, NULL));
+  g_assert_true (rc_response_set_text (r1, "q_short", "Бір", NULL));
+  g_assert_true (rc_response_set_choice (r1, "c_equals", "yes", NULL));
+  g_assert_true (rc_response_set_text (r1, "c_chain", "ok", NULL));
+  g_assert_true (rc_response_set_choice (r1, "c_includes", "no", NULL));
+  g_assert_true (rc_response_set_choice (r1, "c_compare", "yes", NULL));
+  g_assert_true (rc_response_set_choice (r1, "c_all", "yes", NULL));
+  save_at (database, store, r1, "2026-01-05T10:00:00Z");
+
+  g_assert_true (rc_response_set_choice (r2, "q_single", RC_PREFER_NOT_TO_ANSWER, NULL));
+  g_assert_true (rc_response_set_choices (r2, "q_multi", none, NULL));
+  g_assert_true (rc_response_set_choice (r2, "q_scale", RC_PREFER_NOT_TO_ANSWER, NULL));
+  g_assert_true (rc_response_set_choice (r2, "q_yesno", "no", NULL));
+  g_assert_true (rc_response_set_choice (r2, "c_any", "yes", NULL));
+  save_at (database, store, r2, "2026-01-07T18:30:00Z");
+
+  g_assert_true (rc_response_set_choice (r3, "q_single", "c", NULL));
+  g_assert_true (rc_response_set_choice (r3, "q_yesno", "yes", NULL));
+  g_assert_true (rc_response_set_number (r3, "q_number", 2, NULL));
+  g_assert_true (rc_response_set_text (r3, "c_one_of", "Ы", NULL));
+  save_at (database, store, r3, "2026-01-20T09:00:00Z");
+
+  g_assert_true (rc_response_set_choice (r4, "q_single", "a", NULL));
+  g_assert_true (rc_response_set_choices (r4, "q_multi", x, NULL));
+  g_assert_true (rc_response_set_number (r4, "q_scale", 5, NULL));
+  g_assert_true (rc_response_set_choice (r4, "q_yesno", "yes", NULL));
+  g_assert_true (rc_response_set_choice (r4, "c_equals", "no", NULL));
+  save_at (database, store, r4, "2026-02-02T08:00:00Z");
+
+  g_assert_true (rc_response_set_choice (r5, "q_single", "d", NULL));
+  g_assert_true (rc_response_set_choice (r5, "q_yesno", "no", NULL));
+  g_assert_true (rc_response_set_choice (r5, "q_new", "yes", NULL));
+  save_at (database, store, r5, "2026-02-03T12:00:00Z");
+
+  g_assert_true (rc_response_set_choice (r6, "q_single", "a", NULL));
+  g_assert_true (rc_response_set_choice (r6, "q_yesno", "yes", NULL));
+  save_at (database, store, r6, "2026-02-08T23:00:00Z");
 }

@@ -17,6 +17,7 @@ RcSurvey   *rc_test_load_survey       (const char *fixture_name,
                                        GError    **error);
 RcSurvey   *rc_test_load_all_types    (void);
 RcDatabase *rc_test_open_database     (const char *data_dir);
+void        rc_test_seed_results      (const char *data_dir);
 void        rc_test_save_response     (const char *data_dir,
                                        const char *language);
 

@@ -650,8 +650,15 @@ write_rows (Export            *export,
   return TRUE;
 }
 
-static char *
-day_after (const char *date)
+/**
+ * rc_export_day_after:
+ * @date: a day checked by rc_export_check_date()
+ *
+ * Returns: (transfer full): the next day, "YYYY-MM-DD"; what a filter up
+ *   to and including @date compares submission times with
+ */
+char *
+rc_export_day_after (const char *date)
 {
   GDate day;
   char text[11];
@@ -709,7 +716,7 @@ rc_export_write (const char             *data_dir,
     return FALSE;
 
   export.options = options;
-  export.until_next_day = options->until ? day_after (options->until) : NULL;
+  export.until_next_day = options->until ? rc_export_day_after (options->until) : NULL;
   export.surveys = g_ptr_array_new_with_free_func (g_object_unref);
   export.definitions = g_ptr_array_new_with_free_func (g_free);
   export.survey_counts = g_array_new (FALSE, FALSE, sizeof (gint64));

@@ -38,6 +38,7 @@ typedef struct
 
 gboolean rc_export_check_date (const char              *date,
                                GError                 **error);
+char    *rc_export_day_after  (const char              *date);
 gboolean rc_export_format_from_string (const char       *name,
                                        RcExportFormat   *format,
                                        GError          **error);

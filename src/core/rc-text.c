@@ -31,6 +31,32 @@ rc_text_get (const RcText *text,
   return NULL;
 }
 
+/**
+ * rc_text_pick:
+ * @text: a label of a survey definition
+ * @language: "kk", "ru" or "en"
+ *
+ * Returns: (transfer none): @text in @language, or in Russian or Kazakh
+ *   when the definition does not have it; never %NULL
+ */
+const char *
+rc_text_pick (const RcText *text,
+              const char   *language)
+{
+  const char *picked;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+
+  picked = rc_text_get (text, language);
+  if (picked == NULL)
+    picked = text->ru;
+  if (picked == NULL)
+    picked = text->kk;
+
+  return picked ? picked : "";
+}
+
 void
 rc_text_clear (RcText *text)
 {

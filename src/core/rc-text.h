@@ -21,6 +21,8 @@ typedef struct
 
 const char *rc_text_get   (const RcText *text,
                            const char   *language);
+const char *rc_text_pick  (const RcText *text,
+                           const char   *language);
 void        rc_text_clear (RcText       *text);
 
 G_END_DECLS

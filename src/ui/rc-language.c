@@ -102,17 +102,9 @@ rc_language_get_interface (void)
 const char *
 rc_language_pick_text (const RcText *text)
 {
-  const char *picked;
-
   g_return_val_if_fail (text != NULL, NULL);
 
-  picked = rc_text_get (text, rc_language_get_interface ());
-  if (picked == NULL)
-    picked = text->ru;
-  if (picked == NULL)
-    picked = text->kk;
-
-  return picked ? picked : "";
+  return rc_text_pick (text, rc_language_get_interface ());
 }
 
 /**

@@ -1,0 +1,1010 @@
+/* rc-results.c
+ *
+ * Copyright 2026 Resource Centre contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <inttypes.h>
+
+#include "rc-export.h"
+#include "rc-i18n.h"
+#include "rc-results.h"
+
+/* Every query shares the filter: ?1 survey, ?2 version or 0, ?3 language
+ * or NULL, ?4 first day or NULL, ?5 the day after the last or NULL. */
+#define FILTER \
+  "r.survey_id = ?1 AND (?2 = 0 OR r.survey_version = ?2) " \
+  "AND (?3 IS NULL OR r.language = ?3) " \
+  "AND (?4 IS NULL OR r.submitted_at >= ?4) AND (?5 IS NULL OR r.submitted_at < ?5)"
+
+typedef struct
+{
+  RcDatabase            *database;
+  const RcResultsFilter *filter;
+  char                  *survey_id;
+  char                  *until_next_day;
+  GPtrArray             *surveys;        /* RcSurvey, the newest version first */
+  RcResults             *results;
+} Counting;
+
+static void
+bar_free (RcResultsBar *bar)
+{
+  g_free (bar->key);
+  g_free (bar->label);
+  g_free (bar->group_counts);
+  g_free (bar);
+}
+
+static void
+question_results_free (RcQuestionResults *question)
+{
+  g_clear_pointer (&question->bars, g_ptr_array_unref);
+  g_clear_pointer (&question->texts, g_ptr_array_unref);
+  g_free (question->group_shown);
+  g_free (question);
+}
+
+void
+rc_results_free (RcResults *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_object (&self->survey);
+  g_clear_pointer (&self->versions, g_array_unref);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->first, g_free);
+  g_clear_pointer (&self->last, g_free);
+  g_clear_pointer (&self->weeks, g_array_unref);
+  g_clear_pointer (&self->questions, g_ptr_array_unref);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_free (self);
+}
+
+/**
+ * rc_results_is_hidden:
+ * @self: results
+ * @count: the respondents in one cell of a breakdown
+ *
+ * A handful of respondents in a cell could be recognised by someone who
+ * knows them, so such a cell is shown as "fewer than N".
+ *
+ * Returns: whether @count must not be shown exactly
+ */
+gboolean
+rc_results_is_hidden (const RcResults *self,
+                      gint64           count)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return count > 0 && count < self->min_cell;
+}
+
+/**
+ * rc_results_lookup:
+ * @self: results
+ * @question_id: a question of the survey counted
+ *
+ * Returns: (transfer none) (nullable): the results of the question
+ */
+RcQuestionResults *
+rc_results_lookup (RcResults  *self,
+                   const char *question_id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (question_id != NULL, NULL);
+
+  for (guint i = 0; i < self->questions->len; i++)
+    {
+      RcQuestionResults *question = g_ptr_array_index (self->questions, i);
+
+      if (g_str_equal (question->question->id, question_id))
+        return question;
+    }
+
+  return NULL;
+}
+
+static sqlite3_stmt *
+prepare (Counting    *counting,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = rc_database_prepare (counting->database, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, counting->survey_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, counting->filter->survey_version);
+  sqlite3_bind_text (stmt, 3, counting->filter->language, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, counting->filter->since, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, counting->until_next_day, -1, SQLITE_STATIC);
+
+  return stmt;
+}
+
+static gboolean
+finish (Counting      *counting,
+        sqlite3_stmt  *stmt,
+        int            rc,
+        GError       **error)
+{
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE || rc_database_fail (counting->database, rc, error);
+}
+
+/* Runs a query of one row of whole numbers into @values. */
+static gboolean
+query_numbers (Counting    *counting,
+               const char  *sql,
+               const char  *question_id,
+               gint64      *values,
+               guint        n_values,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (counting, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (question_id != NULL)
+    sqlite3_bind_text (stmt, 6, question_id, -1, SQLITE_STATIC);
+
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (guint i = 0; i < n_values; i++)
+        values[i] = sqlite3_column_int64 (stmt, i);
+      rc = sqlite3_step (stmt);
+    }
+
+  return finish (counting, stmt, rc, error);
+}
+
+static void
+append_value_sql (GString  *sql,
+                  JsonNode *value)
+{
+  if (json_node_get_value_type (value) == G_TYPE_INT64)
+    g_string_append_printf (sql, "%" G_GINT64_FORMAT, json_node_get_int (value));
+  else if (json_node_get_value_type (value) == G_TYPE_STRING)
+    {
+      char *quoted = sqlite3_mprintf ("%Q", json_node_get_string (value));
+
+      g_string_append (sql, quoted);
+      sqlite3_free (quoted);
+    }
+  else
+    g_string_append (sql, "NULL");
+}
+
+static const char *
+compare_sql (RcCompareOperator compare)
+{
+  switch (compare)
+    {
+    case RC_COMPARE_LESS:
+      return "<";
+    case RC_COMPARE_LESS_OR_EQUAL:
+      return "<=";
+    case RC_COMPARE_GREATER:
+      return ">";
+    case RC_COMPARE_GREATER_OR_EQUAL:
+      return ">=";
+    case RC_COMPARE_EQUAL:
+      return "=";
+    case RC_COMPARE_NOT_EQUAL:
+      return "!=";
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The show-if rule of one survey version as SQL over the stored answers of
+ * the response r. Answers to hidden questions are never stored, so the rule
+ * holds in SQL exactly when it held on the kiosk (rc_condition_evaluate). */
+static void
+append_condition_sql (GString     *sql,
+                      RcSurvey    *survey,
+                      RcCondition *condition)
+{
+  RcQuestion *tested = NULL;
+  char *quoted_id = NULL;
+
+  if (condition->question_id != NULL)
+    {
+      tested = rc_survey_lookup_question (survey, condition->question_id);
+      quoted_id = sqlite3_mprintf ("%Q", condition->question_id);
+    }
+
+  switch (condition->kind)
+    {
+    case RC_CONDITION_EQUALS:
+    case RC_CONDITION_ONE_OF:
+    case RC_CONDITION_INCLUDES:
+      /* A list answer only "includes"; a single one only "equals". */
+      if (tested == NULL ||
+          (tested->type == RC_QUESTION_MULTIPLE_CHOICE) != (condition->kind == RC_CONDITION_INCLUDES))
+        {
+          g_string_append (sql, "0");
+          break;
+        }
+      g_string_append_printf (sql,
+                              "EXISTS (SELECT 1 FROM answers c WHERE c.response_id = r.id "
+                              "AND c.question_id = %s AND c.value IN (",
+                              quoted_id);
+      for (guint i = 0; i < condition->values->len; i++)
+        {
+          if (i > 0)
+            g_string_append (sql, ", ");
+          append_value_sql (sql, g_ptr_array_index (condition->values, i));
+        }
+      g_string_append (sql, "))");
+      break;
+
+    case RC_CONDITION_COMPARE:
+      g_string_append_printf (sql,
+                              "EXISTS (SELECT 1 FROM answers c WHERE c.response_id = r.id "
+                              "AND c.question_id = %s AND typeof (c.value) = 'integer' "
+                              "AND c.value %s %" G_GINT64_FORMAT ")",
+                              quoted_id, compare_sql (condition->compare), condition->number);
+      break;
+
+    case RC_CONDITION_ALL:
+    case RC_CONDITION_ANY:
+      g_string_append (sql, condition->kind == RC_CONDITION_ALL ? "(1" : "(0");
+      for (guint i = 0; i < condition->children->len; i++)
+        {
+          g_string_append (sql, condition->kind == RC_CONDITION_ALL ? " AND " : " OR ");
+          append_condition_sql (sql, survey, g_ptr_array_index (condition->children, i));
+        }
+      g_string_append (sql, ")");
+      break;
+
+    case RC_CONDITION_NOT:
+      g_string_append (sql, "NOT ");
+      append_condition_sql (sql, survey, g_ptr_array_index (condition->children, 0));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  sqlite3_free (quoted_id);
+}
+
+/* Whether the response r was shown @question_id, under whichever version
+ * she answered; a version without the question never showed it. */
+static char *
+shown_sql (Counting   *counting,
+           const char *question_id)
+{
+  g_autoptr(GString) sql = g_string_new ("CASE r.survey_version");
+  gboolean always = TRUE;
+
+  for (guint i = 0; i < counting->surveys->len; i++)
+    {
+      RcSurvey *survey = g_ptr_array_index (counting->surveys, i);
+      RcQuestion *question = rc_survey_lookup_question (survey, question_id);
+
+      g_string_append_printf (sql, " WHEN %" G_GINT64_FORMAT " THEN ", rc_survey_get_version (survey));
+      if (question == NULL)
+        g_string_append (sql, "0");
+      else if (question->show_if == NULL)
+        g_string_append (sql, "1");
+      else
+        append_condition_sql (sql, survey, question->show_if);
+
+      always = always && question != NULL && question->show_if == NULL;
+    }
+  g_string_append (sql, " ELSE 0 END");
+
+  return always ? g_strdup ("1") : g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+static gboolean
+allows_refusal (Counting   *counting,
+                const char *question_id)
+{
+  for (guint i = 0; i < counting->surveys->len; i++)
+    {
+      RcQuestion *question = rc_survey_lookup_question (g_ptr_array_index (counting->surveys, i), question_id);
+
+      if (question != NULL && question->prefer_not_to_answer)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static RcResultsBar *
+add_bar (RcQuestionResults *question,
+         char              *key,
+         char              *label,
+         guint              n_groups)
+{
+  RcResultsBar *bar = g_new0 (RcResultsBar, 1);
+
+  bar->key = key;
+  bar->label = label;
+  if (n_groups > 0)
+    bar->group_counts = g_new0 (gint64, n_groups);
+  g_ptr_array_add (question->bars, bar);
+
+  return bar;
+}
+
+/* An answer that a newer version no longer offers keeps its older label. */
+static char *
+option_label (Counting   *counting,
+              const char *question_id,
+              const char *key)
+{
+  for (guint i = 0; i < counting->surveys->len; i++)
+    {
+      RcQuestion *question = rc_survey_lookup_question (g_ptr_array_index (counting->surveys, i), question_id);
+      RcOption *option = question ? rc_question_lookup_option (question, key) : NULL;
+
+      if (option != NULL)
+        return g_strdup (rc_text_pick (&option->label, counting->results->language));
+    }
+
+  return g_strdup (key);
+}
+
+static char *
+scale_label (RcQuestion *question,
+             gint64      point,
+             const char *language)
+{
+  const char *end = NULL;
+
+  if (point == question->min)
+    end = rc_text_get (&question->min_label, language);
+  else if (point == question->max)
+    end = rc_text_get (&question->max_label, language);
+
+  if (end != NULL && *end != '\0')
+    return g_strdup_printf ("%" G_GINT64_FORMAT " · %s", point, end);
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT, point);
+}
+
+/* The answers she could give, in the order she saw them. */
+static void
+add_offered_bars (Counting          *counting,
+                  RcQuestionResults *results)
+{
+  RcQuestion *question = results->question;
+  const char *language = counting->results->language;
+  guint n_groups = counting->results->groups ? counting->results->groups->len : 0;
+
+  switch (question->type)
+    {
+    case RC_QUESTION_SINGLE_CHOICE:
+    case RC_QUESTION_MULTIPLE_CHOICE:
+      for (guint i = 0; i < question->options->len; i++)
+        {
+          RcOption *option = g_ptr_array_index (question->options, i);
+
+          add_bar (results, g_strdup (option->id),
+                   g_strdup (rc_text_pick (&option->label, language)), n_groups);
+        }
+      break;
+
+    case RC_QUESTION_YES_NO:
+      add_bar (results, g_strdup ("yes"), g_strdup (_("Yes")), n_groups);
+      add_bar (results, g_strdup ("no"), g_strdup (_("No")), n_groups);
+      break;
+
+    case RC_QUESTION_SCALE:
+      for (gint64 point = question->min; point <= question->max; point++)
+        add_bar (results, g_strdup_printf ("%" G_GINT64_FORMAT, point),
+                 scale_label (question, point, language), n_groups);
+      break;
+
+    case RC_QUESTION_NUMBER:
+    case RC_QUESTION_SHORT_TEXT:
+    case RC_QUESTION_LONG_TEXT:
+    case RC_QUESTION_NOTE:
+    default:
+      break;
+    }
+}
+
+static RcResultsBar *
+find_bar (Counting          *counting,
+          RcQuestionResults *results,
+          const char        *key)
+{
+  guint n_groups = counting->results->groups ? counting->results->groups->len : 0;
+
+  for (guint i = 0; i < results->bars->len; i++)
+    {
+      RcResultsBar *bar = g_ptr_array_index (results->bars, i);
+
+      if (g_str_equal (bar->key, key))
+        return bar;
+    }
+
+  return add_bar (results, g_strdup (key),
+                  option_label (counting, results->question->id, key), n_groups);
+}
+
+static gint
+find_group (Counting   *counting,
+            const char *key)
+{
+  GPtrArray *groups = counting->results->groups;
+
+  for (guint i = 0; key != NULL && groups != NULL && i < groups->len; i++)
+    {
+      RcResultsBar *group = g_ptr_array_index (groups, i);
+
+      if (g_str_equal (group->key, key))
+        return i;
+    }
+
+  return -1;
+}
+
+/* A width of the ranges of a number question that reads well: 1, 2, 5,
+ * 10, 20, 50… with at most ten ranges. */
+static gint64
+range_width (gint64 span)
+{
+  gint64 width = 1;
+
+  while (span > 10 * width)
+    {
+      if (span <= 20 * width)
+        width *= 2;
+      else if (span <= 50 * width)
+        width *= 5;
+      else
+        width *= 10;
+    }
+
+  return width;
+}
+
+static gboolean
+count_numbers (Counting           *counting,
+               RcQuestionResults  *results,
+               gint64             *lowest,
+               gint64             *width,
+               GError            **error)
+{
+  guint n_groups = counting->results->groups ? counting->results->groups->len : 0;
+  const char *question_id = results->question->id;
+  gint64 stats[3] = { 0, };
+  sqlite3_stmt *stmt;
+  gint64 n, first;
+  double sum = 0;
+  int rc;
+
+  if (!query_numbers (counting,
+                      "SELECT count(*), min(a.value), max(a.value) FROM answers a "
+                      "JOIN responses r ON r.id = a.response_id "
+                      "WHERE a.question_id = ?6 AND typeof (a.value) = 'integer' AND " FILTER,
+                      question_id, stats, G_N_ELEMENTS (stats), error))
+    return FALSE;
+
+  n = results->answered = stats[0];
+  results->min = stats[1];
+  results->max = stats[2];
+  if (n == 0)
+    return TRUE;
+
+  /* The mean and median from the sorted values, whatever their size. */
+  stmt = prepare (counting,
+                  "SELECT a.value FROM answers a JOIN responses r ON r.id = a.response_id "
+                  "WHERE a.question_id = ?6 AND typeof (a.value) = 'integer' AND " FILTER " "
+                  "ORDER BY a.value",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 6, question_id, -1, SQLITE_STATIC);
+  first = 0;
+  for (gint64 i = 0; (rc = sqlite3_step (stmt)) == SQLITE_ROW; i++)
+    {
+      gint64 value = sqlite3_column_int64 (stmt, 0);
+
+      sum += value;
+      if (i == (n - 1) / 2)
+        first = value;
+      if (i == n / 2)
+        results->median = (first + (double)value) / 2;
+    }
+  if (!finish (counting, stmt, rc, error))
+    return FALSE;
+  results->mean = sum / n;
+
+  *width = range_width (results->max - results->min + 1);
+  *lowest = results->min >= 0 ? results->min - results->min % *width
+                              : -((-results->min + *width - 1) / *width) * *width;
+
+  for (gint64 low = *lowest; low <= results->max; low += *width)
+    {
+      char *label = *width == 1
+        ? g_strdup_printf ("%" G_GINT64_FORMAT, low)
+        /* Translators: a range of numbers, as in “10–19” */
+        : g_strdup_printf (_("%" PRId64 "–%" PRId64), low, low + *width - 1);
+
+      add_bar (results, g_strdup_printf ("%" G_GINT64_FORMAT, low), label, n_groups);
+    }
+
+  return TRUE;
+}
+
+/* Fills the bars of a question from (group, answer, count) rows; the key
+ * of an answer is as stored, or for numbers the index of its range. */
+static gboolean
+count_answers (Counting           *counting,
+               RcQuestionResults  *results,
+               gboolean            numbers,
+               gint64              lowest,
+               gint64              width,
+               GError            **error)
+{
+  const char *question_id = results->question->id;
+  gboolean refusals = allows_refusal (counting, question_id);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  sql = g_strdup_printf ("SELECT %s, %s, count(*) FROM answers a "
+                         "JOIN responses r ON r.id = a.response_id %s "
+                         "WHERE a.question_id = ?6 %s AND " FILTER " GROUP BY 1, 2",
+                         counting->results->breakdown ? "b.value" : "NULL",
+                         numbers ? "(a.value - ?8) / ?9" : "a.value",
+                         counting->results->breakdown
+                           ? "JOIN answers b ON b.response_id = r.id AND b.question_id = ?7"
+                           : "",
+                         numbers ? "AND typeof (a.value) = 'integer'" : "");
+  stmt = prepare (counting, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 6, question_id, -1, SQLITE_STATIC);
+  if (counting->results->breakdown)
+    sqlite3_bind_text (stmt, 7, counting->results->breakdown->id, -1, SQLITE_STATIC);
+  if (numbers)
+    {
+      sqlite3_bind_int64 (stmt, 8, lowest);
+      sqlite3_bind_int64 (stmt, 9, width);
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *group_key = (const char *)sqlite3_column_text (stmt, 0);
+      const char *key = (const char *)sqlite3_column_text (stmt, 1);
+      gint64 count = sqlite3_column_int64 (stmt, 2);
+      RcResultsBar *bar;
+      gint group;
+
+      if (key == NULL || (refusals && g_str_equal (key, RC_PREFER_NOT_TO_ANSWER)))
+        continue;
+
+      if (numbers)
+        bar = g_ptr_array_index (results->bars, sqlite3_column_int64 (stmt, 1));
+      else
+        bar = find_bar (counting, results, key);
+
+      if (counting->results->breakdown == NULL)
+        bar->count += count;
+      else if ((group = find_group (counting, group_key)) >= 0)
+        bar->group_counts[group] += count;
+    }
+
+  return finish (counting, stmt, rc, error);
+}
+
+/* Without a breakdown the bars count everyone; with one, per group, and
+ * the bar's own count is the sum over the groups counted. */
+static void
+sum_groups (Counting          *counting,
+            RcQuestionResults *results)
+{
+  GPtrArray *groups = counting->results->groups;
+
+  if (groups == NULL)
+    return;
+
+  for (guint i = 0; i < results->bars->len; i++)
+    {
+      RcResultsBar *bar = g_ptr_array_index (results->bars, i);
+
+      bar->count = 0;
+      for (guint g = 0; g < groups->len; g++)
+        bar->count += bar->group_counts[g];
+    }
+}
+
+static gboolean
+count_group_shown (Counting           *counting,
+                   RcQuestionResults  *results,
+                   const char         *shown,
+                   GError            **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  results->group_shown = g_new0 (gint64, counting->results->groups->len);
+
+  sql = g_strdup_printf ("SELECT b.value, count(*) FROM responses r "
+                         "JOIN answers b ON b.response_id = r.id AND b.question_id = ?7 "
+                         "WHERE " FILTER " AND (%s) GROUP BY 1",
+                         shown);
+  stmt = prepare (counting, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 7, counting->results->breakdown->id, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint group = find_group (counting, (const char *)sqlite3_column_text (stmt, 0));
+
+      if (group >= 0)
+        results->group_shown[group] = sqlite3_column_int64 (stmt, 1);
+    }
+
+  return finish (counting, stmt, rc, error);
+}
+
+static gboolean
+collect_texts (Counting           *counting,
+               RcQuestionResults  *results,
+               GError            **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  results->texts = g_ptr_array_new_with_free_func (g_free);
+
+  stmt = prepare (counting,
+                  "SELECT a.value FROM answers a JOIN responses r ON r.id = a.response_id "
+                  "WHERE a.question_id = ?6 AND " FILTER " "
+                  "ORDER BY r.submitted_at DESC, r.id LIMIT ?7",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 6, results->question->id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 7, RC_RESULTS_MAX_TEXTS);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (results->texts, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+
+  return finish (counting, stmt, rc, error);
+}
+
+static RcQuestionResults *
+count_question (Counting    *counting,
+                RcQuestion  *question,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) owner = g_ptr_array_new_with_free_func ((GDestroyNotify)question_results_free);
+  RcQuestionResults *results = g_new0 (RcQuestionResults, 1);
+  g_autofree char *shown = shown_sql (counting, question->id);
+  g_autofree char *sql = NULL;
+  gint64 counts[2] = { 0, };
+  gint64 lowest = 0, width = 1;
+
+  g_ptr_array_add (owner, results);
+  results->question = question;
+  results->bars = g_ptr_array_new_with_free_func ((GDestroyNotify)bar_free);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM responses r WHERE " FILTER " AND (%s)", shown);
+  if (!query_numbers (counting, sql, NULL, &results->shown, 1, error))
+    return NULL;
+
+  switch (question->type)
+    {
+    case RC_QUESTION_SHORT_TEXT:
+    case RC_QUESTION_LONG_TEXT:
+      if (!query_numbers (counting,
+                          "SELECT count(*) FROM answers a JOIN responses r ON r.id = a.response_id "
+                          "WHERE a.question_id = ?6 AND " FILTER,
+                          question->id, &results->answered, 1, error) ||
+          !collect_texts (counting, results, error))
+        return NULL;
+      break;
+
+    case RC_QUESTION_NUMBER:
+      if (!count_numbers (counting, results, &lowest, &width, error) ||
+          (results->answered > 0 && !count_answers (counting, results, TRUE, lowest, width, error)))
+        return NULL;
+      break;
+
+    case RC_QUESTION_SINGLE_CHOICE:
+    case RC_QUESTION_MULTIPLE_CHOICE:
+    case RC_QUESTION_YES_NO:
+    case RC_QUESTION_SCALE:
+      add_offered_bars (counting, results);
+      if (!query_numbers (counting,
+                          "SELECT count(DISTINCT a.response_id) FILTER (WHERE a.value IS NOT '" RC_PREFER_NOT_TO_ANSWER "'), "
+                          "count(DISTINCT a.response_id) FILTER (WHERE a.value IS '" RC_PREFER_NOT_TO_ANSWER "') "
+                          "FROM answers a JOIN responses r ON r.id = a.response_id "
+                          "WHERE a.question_id = ?6 AND " FILTER,
+                          question->id, counts, G_N_ELEMENTS (counts), error) ||
+          !count_answers (counting, results, FALSE, 0, 1, error))
+        return NULL;
+      results->answered = counts[0];
+      results->refused = allows_refusal (counting, question->id) ? counts[1] : 0;
+      /* Without a refusal choice, an answer spelled like one is an answer. */
+      if (!allows_refusal (counting, question->id))
+        results->answered += counts[1];
+      break;
+
+    case RC_QUESTION_NOTE:
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (counting->results->breakdown != NULL)
+    {
+      sum_groups (counting, results);
+      if (!count_group_shown (counting, results, shown, error))
+        return NULL;
+    }
+
+  return g_ptr_array_steal_index (owner, 0);
+}
+
+static gboolean
+load_surveys (Counting  *counting,
+              GError   **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  counting->surveys = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (counting->filter->survey_id != NULL)
+    counting->survey_id = g_strdup (counting->filter->survey_id);
+  else
+    {
+      stmt = rc_database_prepare (counting->database,
+                                  "SELECT survey_id FROM responses "
+                                  "ORDER BY submitted_at DESC, survey_version DESC LIMIT 1",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          counting->survey_id = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+          rc = sqlite3_step (stmt);
+        }
+      if (!finish (counting, stmt, rc, error))
+        return FALSE;
+      if (counting->survey_id == NULL)
+        return TRUE;
+    }
+
+  stmt = rc_database_prepare (counting->database,
+                              "SELECT version, definition FROM surveys "
+                              "WHERE id = ?1 AND (?2 = 0 OR version = ?2) ORDER BY version DESC",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, counting->survey_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, counting->filter->survey_version);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (sqlite3_column_text (stmt, 1),
+                                             sqlite3_column_bytes (stmt, 1));
+      RcSurvey *survey = rc_survey_new_from_bytes (bytes, rc_database_get_path (counting->database), error);
+
+      if (survey == NULL)
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+      g_ptr_array_add (counting->surveys, survey);
+      g_array_append_val (counting->results->versions, (gint64) { rc_survey_get_version (survey) });
+    }
+
+  return finish (counting, stmt, rc, error);
+}
+
+static gboolean
+count_groups (Counting  *counting,
+              GError   **error)
+{
+  RcResults *results = counting->results;
+  RcQuestion *breakdown;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  breakdown = rc_survey_lookup_question (results->survey, counting->filter->breakdown);
+  if (breakdown == NULL || breakdown->type != RC_QUESTION_SINGLE_CHOICE)
+    {
+      g_set_error (error, RC_SURVEY_ERROR, RC_SURVEY_ERROR_INVALID,
+                   _("The survey has no single-choice question “%s” to break the answers down by"),
+                   counting->filter->breakdown);
+      return FALSE;
+    }
+
+  results->breakdown = breakdown;
+  results->groups = g_ptr_array_new_with_free_func ((GDestroyNotify)bar_free);
+  for (guint i = 0; i < breakdown->options->len; i++)
+    {
+      RcOption *option = g_ptr_array_index (breakdown->options, i);
+      RcResultsBar *group = g_new0 (RcResultsBar, 1);
+
+      group->key = g_strdup (option->id);
+      group->label = g_strdup (rc_text_pick (&option->label, results->language));
+      g_ptr_array_add (results->groups, group);
+    }
+
+  stmt = prepare (counting,
+                  "SELECT b.value, count(*) FROM responses r "
+                  "JOIN answers b ON b.response_id = r.id AND b.question_id = ?6 "
+                  "WHERE " FILTER " GROUP BY 1",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 6, breakdown->id, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint group = find_group (counting, (const char *)sqlite3_column_text (stmt, 0));
+
+      if (group >= 0)
+        ((RcResultsBar *)g_ptr_array_index (results->groups, group))->count = sqlite3_column_int64 (stmt, 1);
+    }
+
+  return finish (counting, stmt, rc, error);
+}
+
+static gboolean
+count_weeks (Counting  *counting,
+             GError   **error)
+{
+  RcResults *results = counting->results;
+  sqlite3_stmt *stmt;
+  GDate next;
+  int rc;
+
+  stmt = prepare (counting,
+                  "SELECT date (substr (r.submitted_at, 1, 10), '-6 days', 'weekday 1'), count(*), "
+                  "min (r.submitted_at), max (r.submitted_at) "
+                  "FROM responses r WHERE " FILTER " GROUP BY 1 ORDER BY 1",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  g_date_clear (&next, 1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *monday = (const char *)sqlite3_column_text (stmt, 0);
+      RcWeekCount week = { .count = 0 };
+      GDate day;
+
+      if (monday == NULL)
+        continue;
+
+      g_date_clear (&day, 1);
+      g_date_set_parse (&day, monday);
+      if (!g_date_valid (&day))
+        continue;
+
+      /* Weeks without a response are there too, as zero. */
+      while (g_date_valid (&next) && g_date_compare (&next, &day) < 0)
+        {
+          g_date_strftime (week.week, sizeof week.week, "%Y-%m-%d", &next);
+          g_array_append_val (results->weeks, week);
+          g_date_add_days (&next, 7);
+        }
+
+      g_strlcpy (week.week, monday, sizeof week.week);
+      week.count = sqlite3_column_int64 (stmt, 1);
+      g_array_append_val (results->weeks, week);
+      next = day;
+      g_date_add_days (&next, 7);
+
+      if (results->first == NULL)
+        results->first = g_strndup ((const char *)sqlite3_column_text (stmt, 2), 10);
+      g_free (results->last);
+      results->last = g_strndup ((const char *)sqlite3_column_text (stmt, 3), 10);
+      results->total += week.count;
+    }
+
+  return finish (counting, stmt, rc, error);
+}
+
+/**
+ * rc_results_new:
+ * @database: a database
+ * @filter: which responses to count, and how to break them down
+ * @language: "kk", "ru" or "en": the language of the labels
+ * @cancellable: (nullable): stops counting between questions
+ * @error: a location for a #GError
+ *
+ * Counts the answers to every question of a survey by SQL, in one read
+ * transaction so the numbers agree with each other. A percentage of a
+ * question is of the respondents it was shown to.
+ *
+ * Returns: (transfer full): the results, or %NULL with @error set
+ */
+RcResults *
+rc_results_new (RcDatabase             *database,
+                const RcResultsFilter  *filter,
+                const char             *language,
+                GCancellable           *cancellable,
+                GError                **error)
+{
+  g_autoptr(RcResults) results = g_new0 (RcResults, 1);
+  Counting counting = { 0, };
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (RC_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+
+  if ((filter->since != NULL && !rc_export_check_date (filter->since, error)) ||
+      (filter->until != NULL && !rc_export_check_date (filter->until, error)))
+    return NULL;
+
+  results->language = g_strdup (language);
+  results->min_cell = filter->min_cell > 0 ? filter->min_cell : RC_RESULTS_DEFAULT_MIN_CELL;
+  results->versions = g_array_new (FALSE, FALSE, sizeof (gint64));
+  results->weeks = g_array_new (FALSE, FALSE, sizeof (RcWeekCount));
+  results->questions = g_ptr_array_new_with_free_func ((GDestroyNotify)question_results_free);
+
+  counting.database = database;
+  counting.filter = filter;
+  counting.results = results;
+  counting.until_next_day = filter->until ? rc_export_day_after (filter->until) : NULL;
+
+  if (!rc_database_exec (database, "BEGIN", error))
+    goto out;
+
+  if (!load_surveys (&counting, error))
+    goto rollback;
+
+  if (counting.surveys->len == 0)
+    {
+      ok = TRUE;
+      goto rollback;
+    }
+
+  results->survey = g_object_ref (g_ptr_array_index (counting.surveys, 0));
+
+  if (!count_weeks (&counting, error) ||
+      (filter->breakdown != NULL && !count_groups (&counting, error)))
+    goto rollback;
+
+  for (guint i = 0; i < rc_survey_get_questions (results->survey)->len; i++)
+    {
+      RcQuestion *question = g_ptr_array_index (rc_survey_get_questions (results->survey), i);
+      RcQuestionResults *question_results;
+
+      if (question->type == RC_QUESTION_NOTE)
+        continue;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !(question_results = count_question (&counting, question, error)))
+        goto rollback;
+
+      g_ptr_array_add (results->questions, question_results);
+    }
+
+  ok = TRUE;
+
+rollback:
+  /* Only read: ending it either way keeps what is stored as it was. */
+  rc_database_exec (database, "ROLLBACK", NULL);
+
+out:
+  g_free (counting.survey_id);
+  g_free (counting.until_next_day);
+  g_clear_pointer (&counting.surveys, g_ptr_array_unref);
+
+  return ok ? g_steal_pointer (&results) : NULL;
+}

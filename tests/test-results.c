@@ -1,0 +1,321 @@
+/* test-results.c: the numbers behind the charts, worked out by hand
+ *
+ * Copyright 2026 Resource Centre contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "rc-results.h"
+#include "rc-test-utils.h"
+
+typedef struct
+{
+  char       *data_dir;
+  RcDatabase *database;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->data_dir = rc_test_make_temp_dir ();
+  rc_test_seed_results (fixture->data_dir);
+  fixture->database = rc_test_open_database (fixture->data_dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->database);
+  g_free (fixture->data_dir);
+}
+
+static RcResults *
+count (Fixture               *fixture,
+       const RcResultsFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  RcResults *results = rc_results_new (fixture->database, filter, "en", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+  return results;
+}
+
+/* The bars of a question as "label=count" joined by spaces. */
+static char *
+bars_of (RcResults  *results,
+         const char *question_id)
+{
+  RcQuestionResults *question = rc_results_lookup (results, question_id);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert_nonnull (question);
+  for (guint i = 0; i < question->bars->len; i++)
+    {
+      RcResultsBar *bar = g_ptr_array_index (question->bars, i);
+
+      g_string_append_printf (text, "%s%s=%" G_GINT64_FORMAT, i ? " " : "", bar->label, bar->count);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+assert_question (RcResults  *results,
+                 const char *question_id,
+                 gint64      shown,
+                 gint64      answered,
+                 gint64      refused,
+                 const char *bars)
+{
+  RcQuestionResults *question = rc_results_lookup (results, question_id);
+  g_autofree char *actual = NULL;
+
+  g_test_message ("question %s", question_id);
+  g_assert_nonnull (question);
+  g_assert_cmpint (question->shown, ==, shown);
+  g_assert_cmpint (question->answered, ==, answered);
+  g_assert_cmpint (question->refused, ==, refused);
+  if (bars != NULL)
+    {
+      actual = bars_of (results, question_id);
+      g_assert_cmpstr (actual, ==, bars);
+    }
+}
+
+static void
+test_every_response (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  RcResultsFilter filter = { NULL, };
+  g_autoptr(RcResults) results = count (fixture, &filter);
+  RcQuestionResults *number;
+
+  g_assert_cmpstr (rc_survey_get_id (results->survey), ==, "all_types");
+  g_assert_cmpint (rc_survey_get_version (results->survey), ==, 4);
+  g_assert_cmpint (results->total, ==, 6);
+  g_assert_cmpstr (results->first, ==, "2026-01-05");
+  g_assert_cmpstr (results->last, ==, "2026-02-08");
+
+  /* Version 4 added "d"; the refusal is counted apart from the bars. */
+  assert_question (results, "q_single", 6, 5, 1, "Option a=3 Option b=0 Option c=1 D=1");
+  /* A respondent counts once, however many boxes she ticked. */
+  assert_question (results, "q_multi", 6, 3, 0, "Option x=2 Option y=1 Option z=0 Option none=1");
+  assert_question (results, "q_scale", 6, 2, 1, "1 · Low=0 2=0 3=0 4=1 5 · High=1");
+  assert_question (results, "q_yesno", 6, 6, 0, "Yes=4 No=2");
+  /* Only version 4 asked it. */
+  assert_question (results, "q_new", 2, 1, 0, "Yes=1 No=0");
+
+  /* Shown by their conditions, answered or not. */
+  assert_question (results, "c_equals", 3, 2, 0, "Yes=1 No=1");
+  assert_question (results, "c_one_of", 1, 1, 0, NULL);
+  assert_question (results, "c_includes", 2, 1, 0, "Yes=0 No=1");
+  assert_question (results, "c_compare", 1, 1, 0, "Yes=1 No=0");
+  assert_question (results, "c_all", 2, 1, 0, "Yes=1 No=0");
+  assert_question (results, "c_any", 2, 1, 0, "Yes=1 No=0");
+  assert_question (results, "c_not", 2, 0, 0, "Yes=0 No=0");
+  assert_question (results, "c_chain", 1, 1, 0, NULL);
+
+  number = rc_results_lookup (results, "q_number");
+  assert_question (results, "q_number", 6, 2, 0, "2=1 3=0 4=0 5=0 6=0 7=1");
+  g_assert_cmpint (number->min, ==, 2);
+  g_assert_cmpint (number->max, ==, 7);
+  g_assert_cmpfloat (number->mean, ==, 4.5);
+  g_assert_cmpfloat (number->median, ==, 4.5);
+
+  assert_question (results, "q_short", 6, 1, 0, NULL);
+  g_assert_cmpuint (rc_results_lookup (results, "q_short")->texts->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (rc_results_lookup (results, "q_short")->texts, 0), ==, "Бір");
+
+  /* A note asks nothing. */
+  g_assert_null (rc_results_lookup (results, "q_note"));
+}
+
+static void
+test_weeks (Fixture       *fixture,
+            gconstpointer  data)
+{
+  RcResultsFilter filter = { NULL, };
+  g_autoptr(RcResults) results = count (fixture, &filter);
+  static const struct { const char *week; gint64 count; } expected[] = {
+    { "2026-01-05", 2 }, { "2026-01-12", 0 }, { "2026-01-19", 1 },
+    { "2026-01-26", 0 }, { "2026-02-02", 3 },
+  };
+
+  g_assert_cmpuint (results->weeks->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      RcWeekCount *week = &g_array_index (results->weeks, RcWeekCount, i);
+
+      g_assert_cmpstr (week->week, ==, expected[i].week);
+      g_assert_cmpint (week->count, ==, expected[i].count);
+    }
+}
+
+static void
+test_filters (Fixture       *fixture,
+              gconstpointer  data)
+{
+  RcResultsFilter kazakh = { .language = "kk" };
+  RcResultsFilter version3 = { .survey_id = "all_types", .survey_version = 3 };
+  RcResultsFilter january = { .since = "2026-01-06", .until = "2026-01-20" };
+  g_autoptr(RcResults) by_language = count (fixture, &kazakh);
+  g_autoptr(RcResults) by_version = count (fixture, &version3);
+  g_autoptr(RcResults) by_days = count (fixture, &january);
+
+  g_assert_cmpint (by_language->total, ==, 3);
+  assert_question (by_language, "q_single", 3, 3, 0, "Option a=2 Option b=0 Option c=0 D=1");
+
+  /* The questions of version 3, which had no "d" and no q_new. */
+  g_assert_cmpint (rc_survey_get_version (by_version->survey), ==, 3);
+  g_assert_cmpint (by_version->total, ==, 4);
+  assert_question (by_version, "q_single", 4, 3, 1, "Option a=2 Option b=0 Option c=1");
+  g_assert_null (rc_results_lookup (by_version, "q_new"));
+
+  /* Both ends are whole days. */
+  g_assert_cmpint (by_days->total, ==, 2);
+  g_assert_cmpstr (by_days->first, ==, "2026-01-07");
+  g_assert_cmpstr (by_days->last, ==, "2026-01-20");
+  assert_question (by_days, "q_yesno", 2, 2, 0, "Yes=1 No=1");
+}
+
+static void
+test_breakdown (Fixture       *fixture,
+                gconstpointer  data)
+{
+  RcResultsFilter filter = { .breakdown = "q_single" };
+  g_autoptr(RcResults) results = count (fixture, &filter);
+  RcQuestionResults *yesno = rc_results_lookup (results, "q_yesno");
+  RcQuestionResults *equals = rc_results_lookup (results, "c_equals");
+  static const gint64 group_sizes[] = { 3, 0, 1, 1 };
+
+  g_assert_nonnull (results->breakdown);
+  g_assert_cmpuint (results->groups->len, ==, 4);
+  for (guint g = 0; g < results->groups->len; g++)
+    g_assert_cmpint (((RcResultsBar *)g_ptr_array_index (results->groups, g))->count, ==, group_sizes[g]);
+
+  /* Yes: a 3 (r1, r4, r6), c 1 (r3); no: d 1 (r5); r2 declined q_single
+   * and belongs to no group. */
+  g_assert_cmpint (((RcResultsBar *)g_ptr_array_index (yesno->bars, 0))->group_counts[0], ==, 3);
+  g_assert_cmpint (((RcResultsBar *)g_ptr_array_index (yesno->bars, 0))->group_counts[2], ==, 1);
+  g_assert_cmpint (((RcResultsBar *)g_ptr_array_index (yesno->bars, 1))->group_counts[3], ==, 1);
+  g_assert_cmpint (((RcResultsBar *)g_ptr_array_index (yesno->bars, 1))->group_counts[0], ==, 0);
+  g_assert_cmpint (((RcResultsBar *)g_ptr_array_index (yesno->bars, 0))->count, ==, 4);
+  g_assert_cmpint (yesno->group_shown[0], ==, 3);
+  g_assert_cmpint (yesno->group_shown[3], ==, 1);
+
+  /* Shown only to those who chose "a". */
+  g_assert_cmpint (equals->group_shown[0], ==, 3);
+  g_assert_cmpint (equals->group_shown[2], ==, 0);
+}
+
+static void
+test_breakdown_needs_single_choice (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  RcResultsFilter filter = { .breakdown = "q_multi" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcResults) results = rc_results_new (fixture->database, &filter, "en", NULL, &error);
+
+  g_assert_null (results);
+  g_assert_error (error, RC_SURVEY_ERROR, RC_SURVEY_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "q_multi"));
+}
+
+static void
+test_small_numbers (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  RcResultsFilter usual = { NULL, };
+  RcResultsFilter strict = { .min_cell = 3 };
+  g_autoptr(RcResults) results = count (fixture, &usual);
+  g_autoptr(RcResults) stricter = count (fixture, &strict);
+
+  /* Fewer than five by default; none is not a person to recognise. */
+  g_assert_cmpint (results->min_cell, ==, 5);
+  g_assert_false (rc_results_is_hidden (results, 0));
+  g_assert_true (rc_results_is_hidden (results, 1));
+  g_assert_true (rc_results_is_hidden (results, 4));
+  g_assert_false (rc_results_is_hidden (results, 5));
+  g_assert_true (rc_results_is_hidden (stricter, 2));
+  g_assert_false (rc_results_is_hidden (stricter, 3));
+}
+
+static void
+test_bad_filter (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  RcResultsFilter filter = { .since = "2026-13-01" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcResults) results = rc_results_new (fixture->database, &filter, "en", NULL, &error);
+
+  g_assert_null (results);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "2026-13-01"));
+}
+
+static void
+test_empty (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
+  RcResultsFilter filter = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcResults) results = rc_results_new (database, &filter, "kk", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_null (results->survey);
+  g_assert_cmpint (results->total, ==, 0);
+  g_assert_cmpuint (results->questions->len, ==, 0);
+}
+
+static void
+test_many_ranges (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
+  RcResultsFilter filter = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcResults) results = NULL;
+  g_autofree char *bars = NULL;
+
+  /* Numbers 0 to 10 on the kiosk, and an imported 95: ranges of ten. */
+  for (int i = 0; i < 3; i++)
+    rc_test_save_response (data_dir, "kk");
+  rc_database_exec (database,
+                    "INSERT INTO answers SELECT id, 'q_number', 95 FROM responses LIMIT 1;"
+                    "INSERT INTO answers SELECT id, 'q_number', 3 FROM responses LIMIT 1 OFFSET 1;"
+                    "INSERT INTO answers SELECT id, 'q_number', 12 FROM responses LIMIT 1 OFFSET 2;",
+                    &error);
+  g_assert_no_error (error);
+
+  results = rc_results_new (database, &filter, "en", NULL, &error);
+  g_assert_no_error (error);
+  bars = bars_of (results, "q_number");
+  g_assert_cmpstr (bars, ==, "0–9=1 10–19=1 20–29=0 30–39=0 40–49=0 50–59=0 60–69=0 70–79=0 80–89=0 90–99=1");
+  g_assert_cmpfloat (rc_results_lookup (results, "q_number")->median, ==, 12);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/results/every-response", Fixture, NULL, fixture_set_up, test_every_response, fixture_tear_down);
+  g_test_add ("/results/weeks", Fixture, NULL, fixture_set_up, test_weeks, fixture_tear_down);
+  g_test_add ("/results/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
+  g_test_add ("/results/breakdown", Fixture, NULL, fixture_set_up, test_breakdown, fixture_tear_down);
+  g_test_add ("/results/breakdown-needs-single-choice", Fixture, NULL, fixture_set_up,
+              test_breakdown_needs_single_choice, fixture_tear_down);
+  g_test_add ("/results/small-numbers", Fixture, NULL, fixture_set_up, test_small_numbers, fixture_tear_down);
+  g_test_add ("/results/bad-filter", Fixture, NULL, fixture_set_up, test_bad_filter, fixture_tear_down);
+  g_test_add_func ("/results/empty", test_empty);
+  g_test_add_func ("/results/many-ranges", test_many_ranges);
+
+  return g_test_run ();
+}
