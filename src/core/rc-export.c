@@ -16,130 +16,7 @@
 #include "rc-export.h"
 #include "rc-i18n.h"
 #include "rc-response-table.h"
-
-/* Written out whenever this much is buffered: memory stays flat however
- * many responses there are. */
-#define FLUSH_SIZE (256 * 1024)
-
-/* The file being written, under a temporary name beside the target until
- * it is complete. */
-typedef struct
-{
-  const char *path;
-  char       *temp_path;
-  int         fd;
-  GString    *buffer;
-} Sink;
-
-static gboolean
-sink_open (Sink        *sink,
-           const char  *path,
-           GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
-  int errsv;
-
-  sink->path = path;
-  sink->temp_path = g_build_filename (dir, template, NULL);
-  sink->buffer = g_string_sized_new (FLUSH_SIZE + 4096);
-  /* Answers are sensitive: only their owner may read an export. */
-  sink->fd = g_mkstemp_full (sink->temp_path, O_WRONLY | O_CLOEXEC, 0600);
-  if (sink->fd < 0)
-    {
-      errsv = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Cannot write in the folder “%s”: %s"), dir, g_strerror (errsv));
-      g_clear_pointer (&sink->temp_path, g_free);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-sink_flush (Sink    *sink,
-            GError **error)
-{
-  gsize done = 0;
-
-  while (done < sink->buffer->len)
-    {
-      gssize n = write (sink->fd, sink->buffer->str + done, sink->buffer->len - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int errsv = errno;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                       _("Cannot write “%s”: %s"), sink->path, g_strerror (errsv));
-          return FALSE;
-        }
-      done += n;
-    }
-
-  g_string_truncate (sink->buffer, 0);
-  return TRUE;
-}
-
-static gboolean
-sink_maybe_flush (Sink    *sink,
-                  GError **error)
-{
-  return sink->buffer->len < FLUSH_SIZE || sink_flush (sink, error);
-}
-
-/* Leaves no file and no temporary behind. */
-static void
-sink_abort (Sink *sink)
-{
-  if (sink->fd >= 0)
-    close (sink->fd);
-  sink->fd = -1;
-  if (sink->temp_path != NULL)
-    g_unlink (sink->temp_path);
-  g_clear_pointer (&sink->temp_path, g_free);
-  if (sink->buffer != NULL)
-    g_string_free (sink->buffer, TRUE);
-  sink->buffer = NULL;
-}
-
-/* Only a complete file, safely on disk, takes the target's name. */
-static gboolean
-sink_commit (Sink    *sink,
-             GError **error)
-{
-  int errsv;
-
-  if (!sink_flush (sink, error))
-    return FALSE;
-
-  if (fsync (sink->fd) != 0 || close (sink->fd) != 0)
-    {
-      errsv = errno;
-      sink->fd = -1;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Cannot write “%s”: %s"), sink->path, g_strerror (errsv));
-      return FALSE;
-    }
-  sink->fd = -1;
-
-  if (g_rename (sink->temp_path, sink->path) != 0)
-    {
-      errsv = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Cannot write “%s”: %s"), sink->path, g_strerror (errsv));
-      return FALSE;
-    }
-
-  g_clear_pointer (&sink->temp_path, g_free);
-  g_string_free (sink->buffer, TRUE);
-  sink->buffer = NULL;
-  return TRUE;
-}
+#include "rc-sink.h"
 
 static void
 append_json_string (GString    *out,
@@ -587,7 +464,7 @@ write_csv_row (Export  *export,
 
 static gboolean
 write_rows (Export            *export,
-            Sink              *sink,
+            RcSink              *sink,
             RcExportProgress  *progress,
             GCancellable      *cancellable,
             gint64            *n_written,
@@ -637,7 +514,7 @@ write_rows (Export            *export,
       if (progress != NULL)
         g_atomic_int_set (&progress->written, (gint)MIN (*n_written, G_MAXINT));
 
-      if (!sink_maybe_flush (sink, error))
+      if (!rc_sink_maybe_flush (sink, error))
         break;
     }
 
@@ -699,7 +576,7 @@ rc_export_write (const char             *data_dir,
                  GError                **error)
 {
   Export export = { 0 };
-  Sink sink = { 0 };
+  RcSink sink = { 0 };
   gboolean in_transaction = FALSE;
   gboolean ok = FALSE;
 
@@ -737,7 +614,7 @@ rc_export_write (const char             *data_dir,
   if (progress != NULL)
     g_atomic_int_set (&progress->total, (gint)MIN (export.total, G_MAXINT));
 
-  if (!sink_open (&sink, path, error))
+  if (!rc_sink_open (&sink, path, error))
     goto out;
 
   if (options->format == RC_EXPORT_FORMAT_JSON)
@@ -751,12 +628,12 @@ rc_export_write (const char             *data_dir,
   if (options->format == RC_EXPORT_FORMAT_JSON)
     write_json_tail (&export, sink.buffer, *n_written);
 
-  ok = sink_commit (&sink, error);
+  ok = rc_sink_commit (&sink, error);
 
 out:
   if (!ok)
     {
-      sink_abort (&sink);
+      rc_sink_abort (&sink);
       *n_written = 0;
     }
   if (in_transaction)
@@ -788,7 +665,7 @@ rc_export_write_opinions (const char  *data_dir,
   g_autoptr(RcDatabase) database = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *created_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
-  Sink sink = { 0 };
+  RcSink sink = { 0 };
   sqlite3_stmt *stmt = NULL;
   gboolean ok = FALSE;
   int rc;
@@ -813,7 +690,7 @@ rc_export_write_opinions (const char  *data_dir,
                               "      AND json_extract (b.value, '$.type') = 'opinion') "
                               "FROM opinions o ORDER BY o.submitted_at, o.id",
                               error);
-  if (stmt == NULL || !sink_open (&sink, path, error))
+  if (stmt == NULL || !rc_sink_open (&sink, path, error))
     goto out;
 
   g_string_append (sink.buffer, "{\"opinions\":[");
@@ -835,7 +712,7 @@ rc_export_write_opinions (const char  *data_dir,
       g_string_append_c (sink.buffer, '}');
       (*n_written)++;
 
-      if (!sink_maybe_flush (&sink, error))
+      if (!rc_sink_maybe_flush (&sink, error))
         goto out;
     }
   if (rc != SQLITE_DONE)
@@ -851,14 +728,14 @@ rc_export_write_opinions (const char  *data_dir,
   append_json_string (sink.buffer, rc_database_get_device_id (database));
   g_string_append_printf (sink.buffer, ",\"opinions\":%" G_GINT64_FORMAT "}}\n", *n_written);
 
-  ok = sink_commit (&sink, error);
+  ok = rc_sink_commit (&sink, error);
 
 out:
   if (stmt != NULL)
     sqlite3_finalize (stmt);
   if (!ok)
     {
-      sink_abort (&sink);
+      rc_sink_abort (&sink);
       *n_written = 0;
     }
   sqlite3_exec (rc_database_get_handle (database), "COMMIT", NULL, NULL, NULL);

@@ -5,6 +5,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
+#include <stdio.h>
+
+#include "rc-i18n.h"
 #include "rc-text.h"
 
 /**
@@ -63,4 +68,33 @@ rc_text_clear (RcText *text)
   g_clear_pointer (&text->kk, g_free);
   g_clear_pointer (&text->ru, g_free);
   g_clear_pointer (&text->en, g_free);
+}
+
+/**
+ * rc_text_format_day:
+ * @date: "YYYY-MM-DD", or a date and time in ISO 8601
+ *
+ * Unlike month names, which follow the system's locale, this follows the
+ * language of the translations in use, so a report made in Kazakh on a
+ * Russian system writes its days the Kazakh way.
+ *
+ * Returns: (transfer full): the day in figures, or @date itself when it is
+ *   not a date
+ */
+char *
+rc_text_format_day (const char *date)
+{
+  g_autoptr(GDateTime) day = NULL;
+  guint year, month, dom;
+
+  g_return_val_if_fail (date != NULL, NULL);
+
+  if (sscanf (date, "%4u-%2u-%2u", &year, &month, &dom) != 3 ||
+      !g_date_valid_dmy (dom, month, year) ||
+      !(day = g_date_time_new_utc (year, month, dom, 12, 0, 0)))
+    return g_strdup (date);
+
+  /* Translators: a day written in figures, as in reports and on charts,
+   * in strftime() notation: for example "%d.%m.%Y" */
+  return g_date_time_format (day, _("%Y-%m-%d"));
 }

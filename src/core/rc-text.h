@@ -24,5 +24,6 @@ const char *rc_text_get   (const RcText *text,
 const char *rc_text_pick  (const RcText *text,
                            const char   *language);
 void        rc_text_clear (RcText       *text);
+char       *rc_text_format_day (const char *date);
 
 G_END_DECLS

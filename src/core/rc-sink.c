@@ -1,0 +1,127 @@
+/* rc-sink.c
+ *
+ * Copyright 2026 Resource Centre contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "rc-i18n.h"
+#include "rc-sink.h"
+
+gboolean
+rc_sink_open (RcSink        *sink,
+           const char  *path,
+           GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
+  int errsv;
+
+  sink->path = path;
+  sink->temp_path = g_build_filename (dir, template, NULL);
+  sink->buffer = g_string_sized_new (RC_SINK_FLUSH_SIZE + 4096);
+  /* Answers are sensitive: only their owner may read an export. */
+  sink->fd = g_mkstemp_full (sink->temp_path, O_WRONLY | O_CLOEXEC, 0600);
+  if (sink->fd < 0)
+    {
+      errsv = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Cannot write in the folder “%s”: %s"), dir, g_strerror (errsv));
+      g_clear_pointer (&sink->temp_path, g_free);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+rc_sink_flush (RcSink    *sink,
+            GError **error)
+{
+  gsize done = 0;
+
+  while (done < sink->buffer->len)
+    {
+      gssize n = write (sink->fd, sink->buffer->str + done, sink->buffer->len - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int errsv = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                       _("Cannot write “%s”: %s"), sink->path, g_strerror (errsv));
+          return FALSE;
+        }
+      done += n;
+    }
+
+  g_string_truncate (sink->buffer, 0);
+  return TRUE;
+}
+
+gboolean
+rc_sink_maybe_flush (RcSink    *sink,
+                  GError **error)
+{
+  return sink->buffer->len < RC_SINK_FLUSH_SIZE || rc_sink_flush (sink, error);
+}
+
+/* Leaves no file and no temporary behind. */
+void
+rc_sink_abort (RcSink *sink)
+{
+  if (sink->fd >= 0)
+    close (sink->fd);
+  sink->fd = -1;
+  if (sink->temp_path != NULL)
+    g_unlink (sink->temp_path);
+  g_clear_pointer (&sink->temp_path, g_free);
+  if (sink->buffer != NULL)
+    g_string_free (sink->buffer, TRUE);
+  sink->buffer = NULL;
+}
+
+/* Only a complete file, safely on disk, takes the target's name. */
+gboolean
+rc_sink_commit (RcSink    *sink,
+             GError **error)
+{
+  int errsv;
+
+  if (!rc_sink_flush (sink, error))
+    return FALSE;
+
+  if (fsync (sink->fd) != 0 || close (sink->fd) != 0)
+    {
+      errsv = errno;
+      sink->fd = -1;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Cannot write “%s”: %s"), sink->path, g_strerror (errsv));
+      return FALSE;
+    }
+  sink->fd = -1;
+
+  if (g_rename (sink->temp_path, sink->path) != 0)
+    {
+      errsv = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Cannot write “%s”: %s"), sink->path, g_strerror (errsv));
+      return FALSE;
+    }
+
+  g_clear_pointer (&sink->temp_path, g_free);
+  g_string_free (sink->buffer, TRUE);
+  sink->buffer = NULL;
+  return TRUE;
+}
+
