@@ -22,8 +22,10 @@
 #include "rc-database.h"
 #include "rc-export.h"
 #include "rc-import.h"
+#include "rc-language.h"
 #include "rc-news-sync.h"
 #include "rc-pin.h"
+#include "rc-report.h"
 #include "rc-survey.h"
 
 static int
@@ -111,6 +113,17 @@ set_coordinator_pin (const char *data_dir)
   return EXIT_SUCCESS;
 }
 
+static gboolean
+check_language (const char *language)
+{
+  if (language == NULL || g_str_equal (language, "kk") || g_str_equal (language, "ru") ||
+      g_str_equal (language, "en"))
+    return TRUE;
+
+  g_printerr ("%s: %s\n", PACKAGE_NAME, _("The language is kk, ru or en"));
+  return FALSE;
+}
+
 static int
 export_responses (const char *data_dir,
                   const char *path,
@@ -129,12 +142,8 @@ export_responses (const char *data_dir,
   if (format_name != NULL && !rc_export_format_from_string (format_name, &options.format, &error))
     return fail (error);
 
-  if (language != NULL && !g_str_equal (language, "kk") && !g_str_equal (language, "ru") &&
-      !g_str_equal (language, "en"))
-    {
-      g_printerr ("%s: %s\n", PACKAGE_NAME, _("The language is kk, ru or en"));
-      return EXIT_FAILURE;
-    }
+  if (!check_language (language))
+    return EXIT_FAILURE;
   options.labels_language = language;
 
   if (!rc_export_write (data_dir, path, &options, NULL, NULL, &n_written, &error))
@@ -143,6 +152,36 @@ export_responses (const char *data_dir,
   g_print (ngettext ("%s: %" PRId64 " response written\n",
                      "%s: %" PRId64 " responses written\n", n_written),
            path, n_written);
+  return EXIT_SUCCESS;
+}
+
+static int
+write_report (const char *data_dir,
+              const char *path,
+              const char *since,
+              const char *until,
+              const char *language)
+{
+  RcResultsFilter filter = { .since = since, .until = until };
+  g_autoptr(GError) error = NULL;
+  guint n_pages = 0;
+  gboolean ok;
+
+  if (!check_language (language))
+    return EXIT_FAILURE;
+
+  /* The whole report in the language asked for, whatever the system's. */
+  if (language != NULL)
+    rc_language_use (language);
+  ok = rc_report_write (data_dir, path, &filter, rc_language_get_interface (), &n_pages, &error);
+  rc_language_use_system ();
+
+  if (!ok)
+    return fail (error);
+
+  g_print (ngettext ("%s: a report of %u page written\n",
+                     "%s: a report of %u pages written\n", n_pages),
+           path, n_pages);
   return EXIT_SUCCESS;
 }
 
@@ -250,6 +289,7 @@ main (int   argc,
   g_autofree char *export_file = NULL;
   g_autofree char *import_file = NULL;
   g_autofree char *opinions_file = NULL;
+  g_autofree char *report_file = NULL;
   g_autofree char *format = NULL;
   g_autofree char *since = NULL;
   g_autofree char *until = NULL;
@@ -269,12 +309,15 @@ main (int   argc,
       N_("Write the responses to FILE for analysis, and exit"), N_("FILE") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
       N_("The format of the export: json (the default) or csv"), N_("FORMAT") },
+    { "report", 0, 0, G_OPTION_ARG_FILENAME, &report_file,
+      N_("Write a PDF report of the results to FILE, and exit"), N_("FILE") },
     { "since", 0, 0, G_OPTION_ARG_STRING, &since,
-      N_("Export only responses submitted on or after DATE (YYYY-MM-DD)"), N_("DATE") },
+      N_("Export or report only responses submitted on or after DATE (YYYY-MM-DD)"), N_("DATE") },
     { "until", 0, 0, G_OPTION_ARG_STRING, &until,
-      N_("Export only responses submitted on or before DATE (YYYY-MM-DD)"), N_("DATE") },
+      N_("Export or report only responses submitted on or before DATE (YYYY-MM-DD)"), N_("DATE") },
     { "language", 0, 0, G_OPTION_ARG_STRING, &language,
-      N_("Add a second header row of question texts in LANGUAGE (kk, ru or en) to a CSV export"),
+      N_("Write the report in LANGUAGE (kk, ru or en), or add a second header row of question "
+         "texts in it to a CSV export"),
       N_("LANGUAGE") },
     { "export-opinions", 0, 0, G_OPTION_ARG_FILENAME, &opinions_file,
       N_("Write the readers’ opinions on the news to FILE, and exit"), N_("FILE") },
@@ -341,6 +384,8 @@ main (int   argc,
     return export_responses (data_dir, export_file, format, since, until, language);
   if (import_file != NULL)
     return import_responses (data_dir, import_file);
+  if (report_file != NULL)
+    return write_report (data_dir, report_file, since, until, language);
   if (opinions_file != NULL)
     return export_opinions (data_dir, opinions_file);
   if (refresh_news)

@@ -58,7 +58,7 @@ bars_of (RcResults  *results,
     {
       RcResultsBar *bar = g_ptr_array_index (question->bars, i);
 
-      g_string_append_printf (text, "%s%s=%" G_GINT64_FORMAT, i ? " " : "", bar->label, bar->count);
+      g_string_append_printf (text, "%s%s=%" G_GINT64_FORMAT, i ? " " : "", rc_results_bar_get_label (bar), bar->count);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);

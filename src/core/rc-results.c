@@ -85,6 +85,29 @@ rc_results_is_hidden (const RcResults *self,
 }
 
 /**
+ * rc_results_bar_get_label:
+ * @bar: a bar of a question's results
+ *
+ * Returns: (transfer none): what the bar counts, in words: an option's
+ *   label in the language the results were counted in, or "Yes" and "No"
+ *   in the language of the translations in use now
+ */
+const char *
+rc_results_bar_get_label (const RcResultsBar *bar)
+{
+  g_return_val_if_fail (bar != NULL, NULL);
+
+  if (bar->label != NULL)
+    return bar->label;
+  if (g_str_equal (bar->key, "yes"))
+    return _("Yes");
+  if (g_str_equal (bar->key, "no"))
+    return _("No");
+
+  return bar->key;
+}
+
+/**
  * rc_results_lookup:
  * @self: results
  * @question_id: a question of the survey counted
@@ -397,8 +420,9 @@ add_offered_bars (Counting          *counting,
       break;
 
     case RC_QUESTION_YES_NO:
-      add_bar (results, g_strdup ("yes"), g_strdup (_("Yes")), n_groups);
-      add_bar (results, g_strdup ("no"), g_strdup (_("No")), n_groups);
+      /* Worded when shown, in the language of the interface then. */
+      add_bar (results, g_strdup ("yes"), NULL, n_groups);
+      add_bar (results, g_strdup ("no"), NULL, n_groups);
       break;
 
     case RC_QUESTION_SCALE:
@@ -532,8 +556,7 @@ count_numbers (Counting           *counting,
     {
       char *label = *width == 1
         ? g_strdup_printf ("%" G_GINT64_FORMAT, low)
-        /* Translators: a range of numbers, as in “10–19” */
-        : g_strdup_printf (_("%" PRId64 "–%" PRId64), low, low + *width - 1);
+        : g_strdup_printf ("%" PRId64 "–%" PRId64, low, low + *width - 1);
 
       add_bar (results, g_strdup_printf ("%" G_GINT64_FORMAT, low), label, n_groups);
     }
@@ -1007,4 +1030,38 @@ out:
   g_clear_pointer (&counting.surveys, g_ptr_array_unref);
 
   return ok ? g_steal_pointer (&results) : NULL;
+}
+
+/**
+ * rc_results_format_counts:
+ * @question: the results of a question
+ *
+ * Returns: (transfer full): to how many respondents the question was
+ *   shown, how many answered it, and how many preferred not to
+ */
+char *
+rc_results_format_counts (const RcQuestionResults *question)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (question != NULL, NULL);
+
+  /* Translators: how many respondents a question was shown to and how
+   * many answered it; “·” separates the figures */
+  g_string_append_printf (text, _("Shown: %" PRId64 " · Answered: %" PRId64),
+                          question->shown, question->answered);
+  if (question->question->prefer_not_to_answer || question->refused > 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, _("Preferred not to answer: %" PRId64), question->refused);
+    }
+  if (question->question->type == RC_QUESTION_NUMBER && question->answered > 0)
+    {
+      g_string_append (text, "\n");
+      /* Translators: figures of the numbers given in answer to a question */
+      g_string_append_printf (text, _("Mean: %.1f · Median: %.1f · From %" PRId64 " to %" PRId64),
+                              question->mean, question->median, question->min, question->max);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }

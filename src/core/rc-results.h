@@ -36,7 +36,7 @@ typedef struct
 typedef struct
 {
   char   *key;                 /* as stored; for a range of numbers its lowest */
-  char   *label;               /* in the language asked for */
+  char   *label;               /* in the language asked for; see rc_results_bar_get_label() */
   gint64  count;
   gint64 *group_counts;        /* with a breakdown: one per group, else NULL */
 } RcResultsBar;
@@ -87,6 +87,8 @@ RcResults *rc_results_new          (RcDatabase             *database,
 void       rc_results_free         (RcResults              *self);
 gboolean   rc_results_is_hidden    (const RcResults        *self,
                                     gint64                  count);
+const char *rc_results_bar_get_label (const RcResultsBar *bar);
+char      *rc_results_format_counts (const RcQuestionResults *question);
 RcQuestionResults *rc_results_lookup (RcResults            *self,
                                       const char           *question_id);
 

@@ -98,3 +98,23 @@ rc_text_format_day (const char *date)
    * in strftime() notation: for example "%d.%m.%Y" */
   return g_date_time_format (day, _("%Y-%m-%d"));
 }
+
+/**
+ * rc_text_get_endonym:
+ * @language: "kk", "ru" or "en"
+ *
+ * Returns: the language's name in itself, as a reader of it looks for it
+ */
+const char *
+rc_text_get_endonym (const char *language)
+{
+  g_return_val_if_fail (language != NULL, NULL);
+
+  if (g_str_equal (language, "kk"))
+    return "Қазақша";
+  if (g_str_equal (language, "ru"))
+    return "Русский";
+  if (g_str_equal (language, "en"))
+    return "English";
+  return language;
+}

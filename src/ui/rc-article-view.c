@@ -454,8 +454,8 @@ update_translations (RcArticleView *self)
   for (guint i = 0; i < others->len; i++)
     {
       RcPost *other = g_ptr_array_index (others, i);
-      GtkWidget *button = gtk_button_new_with_label (rc_language_get_endonym (rc_post_get_language (other)));
-      g_autofree char *name = g_strdup_printf (_("Read in %s"), rc_language_get_endonym (rc_post_get_language (other)));
+      GtkWidget *button = gtk_button_new_with_label (rc_text_get_endonym (rc_post_get_language (other)));
+      g_autofree char *name = g_strdup_printf (_("Read in %s"), rc_text_get_endonym (rc_post_get_language (other)));
 
       gtk_widget_set_tooltip_text (button, name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);

@@ -108,26 +108,6 @@ rc_language_pick_text (const RcText *text)
 }
 
 /**
- * rc_language_get_endonym:
- * @language: "kk", "ru" or "en"
- *
- * Returns: the language's name in itself, as a reader of it looks for it
- */
-const char *
-rc_language_get_endonym (const char *language)
-{
-  g_return_val_if_fail (language != NULL, NULL);
-
-  if (g_str_equal (language, "kk"))
-    return "Қазақша";
-  if (g_str_equal (language, "ru"))
-    return "Русский";
-  if (g_str_equal (language, "en"))
-    return "English";
-  return language;
-}
-
-/**
  * rc_language_format_day:
  * @date: "YYYY-MM-DD", or a date and time in ISO 8601
  *

@@ -18,7 +18,6 @@ void rc_language_use_system   (void);
 
 const char *rc_language_get_interface (void);
 const char *rc_language_pick_text     (const RcText *text);
-const char *rc_language_get_endonym   (const char   *language);
 char       *rc_language_format_day    (const char   *date);
 
 G_END_DECLS

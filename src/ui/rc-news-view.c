@@ -418,7 +418,7 @@ bind_row (GtkSignalListItemFactory *factory,
   GtkWidget *excerpt = gtk_widget_get_next_sibling (meta);
   g_autofree char *day = rc_language_format_day (rc_post_get_published_at (post));
   g_autofree char *meta_text = g_strdup_printf ("%s · %s", day,
-                                                rc_language_get_endonym (rc_post_get_language (post)));
+                                                rc_text_get_endonym (rc_post_get_language (post)));
 
   gtk_label_set_text (GTK_LABEL (title), rc_post_get_title (post));
   gtk_label_set_text (GTK_LABEL (meta), meta_text);
