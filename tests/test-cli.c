@@ -8,6 +8,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <inttypes.h>
+#include <libintl.h>
+#include <locale.h>
 
 #include "rc-database.h"
 #include "rc-pin.h"
@@ -388,6 +391,94 @@ test_cli_export_bad_options (void)
     }
 }
 
+extern int _nl_msg_cat_cntr;
+
+/* A message of the app in @language, from the translations of the build. */
+static char *
+translate (const char *language,
+           const char *message)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
+  char *translated;
+
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RC_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  setlocale (LC_MESSAGES, "C.UTF-8");
+  g_setenv ("LANGUAGE", language, TRUE);
+  /* GNU gettext forgets what it looked up in the language before. */
+  ++_nl_msg_cat_cntr;
+  translated = g_strdup (dgettext (GETTEXT_PACKAGE, message));
+  if (saved != NULL)
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+
+  /* Without it the report could not be told from an English one. */
+  g_assert_cmpstr (translated, !=, message);
+  return translated;
+}
+
+static void
+test_cli_report (gconstpointer data)
+{
+  const char *language = data;
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (data_dir, "отчёт.pdf", NULL);
+  g_autofree char *data_dir_option = g_strdup_printf ("--data-dir=%s", data_dir);
+  g_autofree char *report_option = g_strdup_printf ("--report=%s", path);
+  g_autofree char *language_option = g_strdup_printf ("--language=%s", language);
+  g_autofree char *expected_out = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *subtitle = translate (language, "Results report");
+  g_autofree char *responses_format = translate (language, "Responses: %" PRId64);
+  g_autoptr(GString) responses = g_string_new (responses_format);
+  g_autofree char *title = g_strdup_printf ("%s All types", language);
+  const char *pdftotext[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_auto(RunResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_string_replace (responses, "%" PRId64, "6", 1);
+  rc_test_seed_results (data_dir);
+  run (&result, data_dir_option, report_option, language_option, NULL);
+  g_test_message ("stderr: %s", result.err);
+  g_assert_true (g_spawn_check_wait_status (result.status, &error));
+  /* The summary is in the language of the system, here English. */
+  g_assert_true (g_str_has_prefix (result.out, path));
+  g_assert_nonnull (strstr (result.out, "pages written"));
+
+  g_spawn_sync (NULL, (char **)pdftotext, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+
+  /* The questions and every word around them in the language asked for,
+   * with the letters of that language intact. */
+  g_assert_nonnull (strstr (text, title));
+  g_assert_nonnull (strstr (text, subtitle));
+  g_assert_nonnull (strstr (text, responses->str));
+  g_assert_nonnull (strstr (text, g_str_equal (language, "kk") ? "kk Single" : "ru Single"));
+}
+
+static void
+test_cli_report_bad_options (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autofree char *data_dir_option = g_strdup_printf ("--data-dir=%s", data_dir);
+  g_autofree char *path = g_build_filename (data_dir, "report.pdf", NULL);
+  g_autofree char *report_option = g_strdup_printf ("--report=%s", path);
+  g_auto(RunResult) language = { 0 };
+  g_auto(RunResult) day = { 0 };
+
+  run (&language, data_dir_option, report_option, "--language=de", NULL);
+  assert_one_line_failure (&language, "kk, ru or en");
+
+  run (&day, data_dir_option, report_option, "--since=31.01.2026", NULL);
+  assert_one_line_failure (&day, "31.01.2026");
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -402,6 +493,9 @@ main (int   argc,
   g_test_add_func ("/cli/export-and-import", test_cli_export_and_import);
   g_test_add_func ("/cli/export-bad-options", test_cli_export_bad_options);
   g_test_add_func ("/cli/export-opinions", test_cli_export_opinions);
+  g_test_add_data_func ("/cli/report/kk", "kk", test_cli_report);
+  g_test_add_data_func ("/cli/report/ru", "ru", test_cli_report);
+  g_test_add_func ("/cli/report-bad-options", test_cli_report_bad_options);
   g_test_add_func ("/cli/refresh-news-needs-site", test_cli_refresh_news_needs_site);
   g_test_add_func ("/cli/unknown-option", test_cli_unknown_option);
   g_test_add_func ("/cli/data-dir-is-a-file", test_cli_data_dir_is_a_file);

@@ -17,6 +17,8 @@
 #include "rc-pin.h"
 #include "rc-response-store.h"
 #include "rc-survey-view.h"
+#include "rc-chart-view.h"
+#include "rc-results-view.h"
 #include "rc-test-ui.h"
 #include "rc-test-utils.h"
 #include "rc-window.h"
@@ -94,6 +96,20 @@ find_entry (GtkWidget  *root,
   return NULL;
 }
 
+/* The widget after @child below @root, depth first; NULL at the end. */
+static GtkWidget *
+next_in_tree (GtkWidget *child,
+              GtkWidget *root)
+{
+  if (gtk_widget_get_first_child (child) != NULL)
+    return gtk_widget_get_first_child (child);
+
+  while (child != root && gtk_widget_get_next_sibling (child) == NULL)
+    child = gtk_widget_get_parent (child);
+
+  return child == root ? NULL : gtk_widget_get_next_sibling (child);
+}
+
 /* The error message shown on the current page, or NULL. */
 static const char *
 shown_problem (RcWindow *window)
@@ -105,15 +121,7 @@ shown_problem (RcWindow *window)
       if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "error"))
         return gtk_widget_get_visible (child) ? gtk_label_get_text (GTK_LABEL (child)) : NULL;
 
-      /* Depth first through the page. */
-      if (gtk_widget_get_first_child (child) != NULL)
-        child = gtk_widget_get_first_child (child);
-      else
-        {
-          while (child != page && gtk_widget_get_next_sibling (child) == NULL)
-            child = gtk_widget_get_parent (child);
-          child = child == page ? NULL : gtk_widget_get_next_sibling (child);
-        }
+      child = next_in_tree (child, page);
     }
 
   return NULL;
@@ -285,7 +293,7 @@ static GtkWidget *
 find_row (GtkWidget  *root,
           const char *title)
 {
-  if (ADW_IS_ACTION_ROW (root) &&
+  if (ADW_IS_PREFERENCES_ROW (root) &&
       g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
     return root;
 
@@ -555,6 +563,227 @@ test_coordinator_exports_opinions (void)
   rc_test_destroy_window (window);
 }
 
+/* The results page the coordinator sees, once it has finished counting. */
+static RcResultsView *
+wait_for_results (RcWindow *window)
+{
+  RcResultsView *view = RC_RESULTS_VIEW (rc_test_find_widget (GTK_WIDGET (window), RC_TYPE_RESULTS_VIEW));
+
+  rc_test_wait_until (g_strcmp0 (shown_page (window), "results") == 0 && !rc_results_view_is_counting (view));
+  return view;
+}
+
+/* What a screen reader says of the chart on the card headed @heading. */
+static char *
+describe_chart (RcResultsView *view,
+                const char    *heading)
+{
+  GtkWidget *root = GTK_WIDGET (view);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;)
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "heading") &&
+          g_str_equal (gtk_label_get_text (GTK_LABEL (child)), heading))
+        {
+          GtkWidget *chart = rc_test_find_widget (gtk_widget_get_parent (child), RC_TYPE_CHART_VIEW);
+
+          g_assert_nonnull (chart);
+          return rc_chart_describe (rc_chart_view_get_chart (RC_CHART_VIEW (chart)));
+        }
+
+      child = next_in_tree (child, root);
+    }
+
+  return NULL;
+}
+
+static void
+apply_day (AdwEntryRow *row,
+           const char  *day)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), day);
+  /* The row's own apply button, as a person clicks it. */
+  g_signal_emit_by_name (row, "apply");
+}
+
+static GtkLabel *
+find_label_with_class (GtkWidget  *root,
+                       const char *css_class)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, css_class))
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_label_with_class (child, css_class);
+
+      if (label != NULL)
+        return label;
+    }
+
+  return NULL;
+}
+
+/* The line above the charts: how many responses, from when to when. */
+static const char *
+summary_of (RcResultsView *view)
+{
+  return gtk_label_get_text (find_label_with_class (GTK_WIDGET (view), "title-4"));
+}
+
+static void
+test_coordinator_shows_results (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcApplication) app = NULL;
+  g_autofree char *single = NULL;
+  g_autofree char *kazakh = NULL;
+  g_autofree char *grouped = NULL;
+  g_autofree char *february = NULL;
+  RcResultsView *view;
+  AdwEntryRow *since;
+  RcWindow *window;
+
+  rc_test_seed_results (data_dir);
+  app = rc_test_application_new (data_dir);
+  window = open_with_pin (app);
+  unlock (window, PIN);
+
+  rc_test_press_button (rc_test_find_button (GTK_WIDGET (window), "_Show"));
+  view = wait_for_results (window);
+
+  g_assert_cmpstr (summary_of (view), ==, "6 responses, submitted from 5 January 2026 to 8 February 2026");
+  single = describe_chart (view, "1. Single");
+  g_assert_cmpstr (single, ==, "Option a: 3 · 50%; Option b: 0 · 0%; Option c: 1 · 17%; D: 1 · 17%.");
+
+  /* The Kazakh answers alone. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (view), "Respondents’ Language")), 1);
+  view = wait_for_results (window);
+  kazakh = describe_chart (view, "1. Single");
+  g_assert_cmpstr (kazakh, ==, "Option a: 2 · 67%; Option b: 0 · 0%; Option c: 0 · 0%; D: 1 · 33%.");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (view), "Respondents’ Language")), 0);
+  view = wait_for_results (window);
+
+  /* From a day on; a day that does not exist is named, and the charts
+   * shown stay as they were. */
+  since = ADW_ENTRY_ROW (find_row (GTK_WIDGET (view), "First Day (YYYY-MM-DD)"));
+  apply_day (since, "2026-02-30");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (since), "error"));
+  g_assert_nonnull (strstr (shown_problem (window), "2026-02-30"));
+  apply_day (since, "2026-02-01");
+  view = wait_for_results (window);
+  g_assert_null (shown_problem (window));
+  g_assert_cmpstr (summary_of (view), ==, "3 responses, submitted from 2 February 2026 to 8 February 2026");
+  february = describe_chart (view, "4. Yes or no");
+  g_assert_cmpstr (february, ==, "Yes: 2 · 67%; No: 1 · 33%.");
+  apply_day (since, "");
+  view = wait_for_results (window);
+
+  /* Broken down by the single choice: every group is under five people,
+   * so not even a count of none is shown for it. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (view), "Break Down By")), 1);
+  view = wait_for_results (window);
+  grouped = describe_chart (view, "4. Yes or no");
+  g_assert_cmpstr (grouped, ==,
+                   "Yes: Option a fewer than 5, Option b 0, Option c fewer than 5, D fewer than 5; "
+                   "No: Option a fewer than 5, Option b 0, Option c fewer than 5, D fewer than 5.");
+
+  /* Locked, nothing of the answers is left on the page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "coordinator.lock", NULL));
+  g_assert_cmpstr (shown_page (window), ==, "locked");
+  g_assert_null (rc_test_find_widget (GTK_WIDGET (view), RC_TYPE_CHART_VIEW));
+
+  rc_test_destroy_window (window);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  return text;
+}
+
+/* Picks @item in the drop-down that offers it, as a click on it does. */
+static void
+choose_in_drop_down (GtkWidget  *root,
+                     const char *item)
+{
+  if (GTK_IS_DROP_DOWN (root))
+    {
+      GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (root));
+
+      for (guint i = 0; GTK_IS_STRING_LIST (model) && i < g_list_model_get_n_items (model); i++)
+        {
+          if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), item))
+            {
+              gtk_drop_down_set_selected (GTK_DROP_DOWN (root), i);
+              return;
+            }
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    choose_in_drop_down (child, item);
+}
+
+static void
+test_coordinator_report (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autofree char *report_path = g_build_filename (data_dir, "report.pdf", NULL);
+  g_autofree char *printed_path = g_build_filename (data_dir, "printed.pdf", NULL);
+  g_autoptr(RcApplication) app = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *printed = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooser *chooser;
+  RcResultsView *view;
+  RcWindow *window;
+
+  rc_test_seed_results (data_dir);
+  app = rc_test_application_new (data_dir);
+  window = open_with_pin (app);
+  unlock (window, PIN);
+  rc_test_press_button (rc_test_find_button (GTK_WIDGET (window), "_Show"));
+  view = wait_for_results (window);
+
+  /* In Russian, whatever the language of the app. */
+  rc_test_press_button (rc_test_find_action (GTK_WIDGET (view), "results.export-report"));
+  chooser = wait_for_file_chooser ();
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_assert_true (g_str_has_prefix (name, "results-") && g_str_has_suffix (name, ".pdf"));
+  /* The app's language first, then the others: Русский is picked. */
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "language"), ==, "en");
+  choose_in_drop_down (GTK_WIDGET (chooser), "Русский");
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "language"), ==, "ru");
+  gtk_file_chooser_set_current_name (chooser, report_path);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  rc_test_wait_until (g_file_test (report_path, G_FILE_TEST_EXISTS) || shown_problem (window) != NULL);
+  g_assert_null (shown_problem (window));
+  report = pdf_text (report_path);
+  g_assert_nonnull (strstr (report, "ru All types"));
+  g_assert_nonnull (strstr (report, "ru Single"));
+  /* The app itself stays in its language. */
+  g_assert_nonnull (rc_test_find_button (GTK_WIDGET (window), "_Lock"));
+
+  /* Printing draws the same pages; here GTK prints them to a file. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "results.print", "s", printed_path));
+  rc_test_wait_until (g_file_test (printed_path, G_FILE_TEST_EXISTS) && !rc_results_view_is_counting (view));
+  rc_test_wait_until ((printed = pdf_text (printed_path)) != NULL && strstr (printed, "Page 1 of") != NULL);
+  g_assert_nonnull (strstr (printed, "All types"));
+  g_assert_nonnull (strstr (printed, "Shown: 6 · Answered: 5 · Preferred not to answer: 1"));
+
+  rc_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -568,6 +797,8 @@ main (int   argc,
   g_test_add_func ("/coordinator/chooses-survey", test_coordinator_chooses_survey);
   g_test_add_func ("/coordinator/starts-kiosk", test_coordinator_starts_kiosk);
   g_test_add_func ("/coordinator/exports-and-merges", test_coordinator_exports_and_merges);
+  g_test_add_func ("/coordinator/shows-results", test_coordinator_shows_results);
+  g_test_add_func ("/coordinator/report", test_coordinator_report);
   g_test_add_func ("/coordinator/exports-opinions", test_coordinator_exports_opinions);
 
   return g_test_run ();

@@ -235,14 +235,20 @@ test_small_numbers (Fixture       *fixture,
   g_autoptr(RcResults) results = count (fixture, &usual);
   g_autoptr(RcResults) stricter = count (fixture, &strict);
 
-  /* Fewer than five by default; none is not a person to recognise. */
+  /* Fewer than five by default; none is not a person to recognise,
+   * unless the whole group is that small. */
   g_assert_cmpint (results->min_cell, ==, 5);
-  g_assert_false (rc_results_is_hidden (results, 0));
-  g_assert_true (rc_results_is_hidden (results, 1));
-  g_assert_true (rc_results_is_hidden (results, 4));
-  g_assert_false (rc_results_is_hidden (results, 5));
-  g_assert_true (rc_results_is_hidden (stricter, 2));
-  g_assert_false (rc_results_is_hidden (stricter, 3));
+  g_assert_false (rc_results_cell_is_hidden (results->min_cell, 0, 0));
+  g_assert_false (rc_results_cell_is_hidden (results->min_cell, 0, 20));
+  g_assert_true (rc_results_cell_is_hidden (results->min_cell, 1, 20));
+  g_assert_true (rc_results_cell_is_hidden (results->min_cell, 4, 20));
+  g_assert_false (rc_results_cell_is_hidden (results->min_cell, 5, 20));
+  g_assert_true (rc_results_cell_is_hidden (results->min_cell, 0, 4));
+  g_assert_true (rc_results_cell_is_hidden (results->min_cell, 5, 4));
+  g_assert_true (rc_results_cell_is_hidden (stricter->min_cell, 2, 20));
+  g_assert_false (rc_results_cell_is_hidden (stricter->min_cell, 3, 20));
+  /* Without a breakdown every count is shown. */
+  g_assert_false (rc_results_cell_is_hidden (0, 1, 3));
 }
 
 static void

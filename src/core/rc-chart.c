@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <inttypes.h>
-#include <math.h>
 #include <pango/pangocairo.h>
 
 #include "rc-chart.h"
@@ -162,10 +161,11 @@ rc_chart_new_for_weeks (const RcResults *results)
 }
 
 static gboolean
-is_hidden (const RcChart *self,
-           gint64         count)
+is_hidden (const RcChart    *self,
+           const RcChartRow *row,
+           guint             series)
 {
-  return count > 0 && count < self->min_cell;
+  return rc_results_cell_is_hidden (self->min_cell, row->counts[series], row->of ? row->of[series] : 0);
 }
 
 /**
@@ -191,7 +191,7 @@ rc_chart_format_value (const RcChart    *self,
   count = row->counts[series];
   of = row->of ? row->of[series] : 0;
 
-  if (is_hidden (self, count))
+  if (is_hidden (self, row, series))
     /* Translators: in place of a count too small to show without
      * risking that someone recognises the respondents */
     return g_strdup_printf (_("fewer than %" PRId64), self->min_cell);
@@ -448,7 +448,7 @@ lay_out_bars (const RcChart       *self,
               rounded_rectangle (cr, 0, y + (row_height - bar_height) / 2, track_width, bar_height);
               cairo_fill (cr);
 
-              if (of > 0 && count > 0 && !is_hidden (self, count))
+              if (of > 0 && count > 0 && !is_hidden (self, row, s))
                 {
                   rc_chart_get_series_color (s, colors, rgba);
                   set_color (cr, rgba, 1.0);
@@ -458,7 +458,7 @@ lay_out_bars (const RcChart       *self,
                   cairo_fill (cr);
                 }
 
-              set_color (cr, colors->foreground, is_hidden (self, count) ? 0.7 : 1.0);
+              set_color (cr, colors->foreground, is_hidden (self, row, s) ? 0.7 : 1.0);
               show_layout (cr, value, track_width + VALUE_GAP, y + (row_height - layout_height (value)) / 2);
             }
 

@@ -66,22 +66,23 @@ rc_results_free (RcResults *self)
 }
 
 /**
- * rc_results_is_hidden:
- * @self: results
+ * rc_results_cell_is_hidden:
+ * @min_cell: the smallest count shown, or 0 to show every count
  * @count: the respondents in one cell of a breakdown
+ * @of: the respondents of the cell's group, or 0 when not known
  *
- * A handful of respondents in a cell could be recognised by someone who
- * knows them, so such a cell is shown as "fewer than N".
+ * A handful of respondents could be recognised by someone who knows them,
+ * so such a cell is shown as "fewer than N"; in a group that small, even
+ * a count of none tells what each of them answered.
  *
- * Returns: whether @count must not be shown exactly
+ * Returns: whether the cell must not be shown exactly
  */
 gboolean
-rc_results_is_hidden (const RcResults *self,
-                      gint64           count)
+rc_results_cell_is_hidden (gint64 min_cell,
+                           gint64 count,
+                           gint64 of)
 {
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  return count > 0 && count < self->min_cell;
+  return min_cell > 0 && ((count > 0 && count < min_cell) || (of > 0 && of < min_cell));
 }
 
 /**

@@ -85,8 +85,9 @@ RcResults *rc_results_new          (RcDatabase             *database,
                                     GCancellable           *cancellable,
                                     GError                **error);
 void       rc_results_free         (RcResults              *self);
-gboolean   rc_results_is_hidden    (const RcResults        *self,
-                                    gint64                  count);
+gboolean   rc_results_cell_is_hidden (gint64                min_cell,
+                                      gint64                count,
+                                      gint64                of);
 const char *rc_results_bar_get_label (const RcResultsBar *bar);
 char      *rc_results_format_counts (const RcQuestionResults *question);
 RcQuestionResults *rc_results_lookup (RcResults            *self,

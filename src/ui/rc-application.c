@@ -198,9 +198,9 @@ rc_application_startup (GApplication *app)
 
   if (self->database != NULL)
     {
-      self->settings = g_settings_new (APP_ID);
       g_autoptr(GError) error = NULL;
 
+      self->settings = g_settings_new (APP_ID);
       self->response_store = rc_response_store_new (self->database);
       self->news_store = rc_news_store_new (self->database);
       if (!rc_news_store_install_bundled (self->news_store, &error))

@@ -19,6 +19,7 @@
 #include "rc-language.h"
 #include "rc-pin.h"
 #include "rc-response-summary.h"
+#include "rc-results-view.h"
 
 struct _RcCoordinatorView
 {
@@ -53,6 +54,7 @@ struct _RcCoordinatorView
   AdwActionRow         *progress_row;
   AdwActionRow         *opinions_row;
   GtkProgressBar       *progress_bar;
+  RcResultsView        *results_view;
 };
 
 G_DEFINE_FINAL_TYPE (RcCoordinatorView, rc_coordinator_view, ADW_TYPE_BIN)
@@ -221,6 +223,11 @@ set_unlocked (RcCoordinatorView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "coordinator.import",
                                  unlocked && self->transfer_cancellable == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "coordinator.export-opinions", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "coordinator.show-results", unlocked);
+
+  /* Nothing of the answers stays on a widget of a locked place. */
+  if (!unlocked)
+    rc_results_view_clear (self->results_view);
 
   if (self->unlocked == unlocked)
     return;
@@ -1062,6 +1069,32 @@ rc_coordinator_view_get_survey (RcCoordinatorView *self)
 
 /* Whoever opens the place can type the PIN at once. */
 static void
+show_results_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RcCoordinatorView *self = RC_COORDINATOR_VIEW (widget);
+
+  rc_results_view_set_database (self->results_view, self->database);
+  rc_results_view_refresh (self->results_view);
+  gtk_stack_set_visible_child_name (self->stack, "results");
+}
+
+static void
+on_results_closed (RcCoordinatorView *self)
+{
+  show_unlocked (self);
+}
+
+static void
+on_report_exported (RcCoordinatorView *self,
+                    const char        *message,
+                    const char        *path)
+{
+  show_exported (self, message, path);
+}
+
+static void
 rc_coordinator_view_map (GtkWidget *widget)
 {
   RcCoordinatorView *self = RC_COORDINATOR_VIEW (widget);
@@ -1237,9 +1270,12 @@ rc_coordinator_view_class_init (RcCoordinatorViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcCoordinatorView, progress_row);
   gtk_widget_class_bind_template_child (widget_class, RcCoordinatorView, opinions_row);
   gtk_widget_class_bind_template_child (widget_class, RcCoordinatorView, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, RcCoordinatorView, results_view);
   gtk_widget_class_bind_template_callback (widget_class, on_unlock);
   gtk_widget_class_bind_template_callback (widget_class, on_set_pin);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_pin);
+  gtk_widget_class_bind_template_callback (widget_class, on_results_closed);
+  gtk_widget_class_bind_template_callback (widget_class, on_report_exported);
 
   gtk_widget_class_install_action (widget_class, "coordinator.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "coordinator.change-pin", NULL, change_pin_action);
@@ -1249,6 +1285,9 @@ rc_coordinator_view_class_init (RcCoordinatorViewClass *klass)
   gtk_widget_class_install_action (widget_class, "coordinator.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "coordinator.export-opinions", NULL, export_opinions_action);
   gtk_widget_class_install_action (widget_class, "coordinator.open-folder", "s", open_folder_action);
+  gtk_widget_class_install_action (widget_class, "coordinator.show-results", NULL, show_results_action);
+
+  g_type_ensure (RC_TYPE_RESULTS_VIEW);
 }
 
 static void
