@@ -1,6 +1,6 @@
 # Driving Resource Centre through the accessibility tree, as a screen
-# reader or automation tool does: used by tests/test-atspi-kiosk.py and by
-# tools/shoot-survey.
+# reader or automation tool does: used by tests/test-atspi-*.py and by
+# tools/shoot-survey and tools/shoot-results.
 #
 # Copyright 2026 Resource Centre contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -107,3 +107,44 @@ def choose_first(found):
     else:
         press_space()
     time.sleep(0.4)
+
+
+def click(node):
+    """Clicks the middle of a widget, for those GTK 4.8 gives no action;
+    without a window manager the window sits at the screen's corner."""
+    extents = node.get_component_iface().get_extents(Atspi.CoordType.WINDOW)
+    subprocess.run(['xdotool', 'mousemove', str(extents.x + extents.width // 2),
+                    str(extents.y + extents.height // 2), 'click', '1'], check=True)
+    time.sleep(0.5)
+
+
+class Tap:
+    """The results of a test that drives the app, printed as TAP."""
+
+    def __init__(self):
+        self.results = []
+
+    def report(self, ok, description):
+        self.results.append(ok)
+        print('%s %d - %s' % ('ok' if ok else 'not ok', len(self.results), description), flush=True)
+
+    def drive(self, argv, env, what, steps):
+        """Starts the app on an accessibility bus of its own and runs
+        steps(app); anything that goes wrong is one failed test. Returns the
+        exit status of the test program."""
+        bus = start_bus()
+        app_process = None
+        try:
+            app_process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL)
+            steps(wait_for('the application', find_app))
+        except Exception as error:  # noqa: BLE001
+            self.report(False, '%s: %s' % (what, error))
+        finally:
+            if app_process:
+                app_process.kill()
+                app_process.wait()
+            bus.kill()
+            bus.wait()
+
+        print('1..%d' % len(self.results))
+        return 0 if all(self.results) else 1

@@ -326,8 +326,8 @@ show_results (RcResultsView *self)
     summary = g_strdup (_("No responses match the filters."));
   else
     {
-      g_autofree char *first = rc_language_format_day (results->first);
-      g_autofree char *last = rc_language_format_day (results->last);
+      g_autofree char *first = rc_text_format_day (results->first);
+      g_autofree char *last = rc_text_format_day (results->last);
 
       summary = g_strdup_printf (ngettext ("%" PRId64 " response, submitted from %s to %s",
                                            "%" PRId64 " responses, submitted from %s to %s",
@@ -394,8 +394,8 @@ update_filters_subtitle (RcResultsView *self,
   g_string_append (subtitle, " · ");
   if (job->since != NULL || job->until != NULL)
     {
-      g_autofree char *since = job->since ? rc_language_format_day (job->since) : g_strdup ("…");
-      g_autofree char *until = job->until ? rc_language_format_day (job->until) : g_strdup ("…");
+      g_autofree char *since = job->since ? rc_text_format_day (job->since) : g_strdup ("…");
+      g_autofree char *until = job->until ? rc_text_format_day (job->until) : g_strdup ("…");
 
       g_string_append_printf (subtitle, "%s – %s", since, until);
     }
