@@ -25,6 +25,7 @@
 #define SWATCH            10.0
 #define COLUMNS_HEIGHT   110.0
 #define RADIUS             3.0
+#define BESIDE_MIN_WIDTH 440.0
 
 /* After the accent colour, colours of the GNOME palette that stay apart
  * from each other in the light and the dark style. */
@@ -395,6 +396,11 @@ lay_out_bars (const RcChart       *self,
               const RcChartColors *colors)
 {
   double bar_height = self->series->len > 0 ? GROUP_BAR_HEIGHT : BAR_HEIGHT;
+  /* Where there is room the answers stand left of their bars, so a chart
+   * takes half the height; on a narrow window, above them. */
+  gboolean beside = width >= BESIDE_MIN_WIDTH;
+  double label_width = beside ? width * 0.36 : width;
+  double bars_x = beside ? label_width + VALUE_GAP : 0;
   double value_width = 0, track_width, y;
 
   /* The values need one column as wide as the widest, at most half. */
@@ -410,24 +416,26 @@ lay_out_bars (const RcChart       *self,
           value_width = MAX (value_width, layout_width (layout));
         }
     }
-  value_width = MIN (value_width + VALUE_GAP, width / 2);
-  track_width = MAX (width - value_width, 1);
+  value_width = MIN (value_width + VALUE_GAP, (width - bars_x) / 2);
+  track_width = MAX (width - bars_x - value_width, 1);
 
   y = lay_out_legend (self, cr, context, width, colors);
 
   for (guint i = 0; i < self->rows->len; i++)
     {
       const RcChartRow *row = g_ptr_array_index (self->rows, i);
-      g_autoptr(PangoLayout) label = make_layout (context, row->label, width, 1.0);
+      g_autoptr(PangoLayout) label = make_layout (context, row->label, label_width, 1.0);
+      double row_top, bars_y;
 
       if (i > 0)
-        y += ROW_GAP;
+        y += beside ? ROW_GAP / 2 : ROW_GAP;
+      row_top = y;
       if (cr != NULL)
         {
           set_color (cr, colors->foreground, 1.0);
           show_layout (cr, label, 0, y);
         }
-      y += layout_height (label) + LABEL_GAP;
+      bars_y = beside ? y : y + layout_height (label) + LABEL_GAP;
 
       for (guint s = 0; s < n_series (self); s++)
         {
@@ -435,35 +443,38 @@ lay_out_bars (const RcChart       *self,
           g_autoptr(PangoLayout) value = make_layout (context, value_text, value_width, 1.0);
           gint64 count = row->counts[s];
           gint64 of = row->of ? row->of[s] : 0;
-          double row_height = MAX (bar_height, layout_height (value));
+          double bar_row = MAX (bar_height, layout_height (value));
 
           if (s > 0)
-            y += GROUP_BAR_GAP;
+            bars_y += GROUP_BAR_GAP;
 
           if (cr != NULL)
             {
               double rgba[4];
 
               set_color (cr, colors->foreground, 0.1);
-              rounded_rectangle (cr, 0, y + (row_height - bar_height) / 2, track_width, bar_height);
+              rounded_rectangle (cr, bars_x, bars_y + (bar_row - bar_height) / 2, track_width, bar_height);
               cairo_fill (cr);
 
               if (of > 0 && count > 0 && !is_hidden (self, row, s))
                 {
                   rc_chart_get_series_color (s, colors, rgba);
                   set_color (cr, rgba, 1.0);
-                  rounded_rectangle (cr, 0, y + (row_height - bar_height) / 2,
+                  rounded_rectangle (cr, bars_x, bars_y + (bar_row - bar_height) / 2,
                                      MAX (track_width * MIN ((double)count / of, 1.0), 2 * RADIUS),
                                      bar_height);
                   cairo_fill (cr);
                 }
 
               set_color (cr, colors->foreground, is_hidden (self, row, s) ? 0.7 : 1.0);
-              show_layout (cr, value, track_width + VALUE_GAP, y + (row_height - layout_height (value)) / 2);
+              show_layout (cr, value, bars_x + track_width + VALUE_GAP,
+                           bars_y + (bar_row - layout_height (value)) / 2);
             }
 
-          y += row_height;
+          bars_y += bar_row;
         }
+
+      y = beside ? MAX (row_top + layout_height (label), bars_y) : bars_y;
     }
 
   return y;
