@@ -428,7 +428,7 @@ lay_out_bars (const RcChart       *self,
       double row_top, bars_y;
 
       if (i > 0)
-        y += beside ? ROW_GAP / 2 : ROW_GAP;
+        y += beside && self->series->len == 0 ? ROW_GAP / 2 : ROW_GAP;
       row_top = y;
       if (cr != NULL)
         {
