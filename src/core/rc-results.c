@@ -28,6 +28,7 @@ typedef struct
   char                  *until_next_day;
   GPtrArray             *surveys;        /* RcSurvey, the newest version first */
   RcResults             *results;
+  GHashTable            *by_id;          /* question id → RcQuestionResults */
 } Counting;
 
 static void
@@ -160,33 +161,6 @@ finish (Counting      *counting,
 {
   sqlite3_finalize (stmt);
   return rc == SQLITE_DONE || rc_database_fail (counting->database, rc, error);
-}
-
-/* Runs a query of one row of whole numbers into @values. */
-static gboolean
-query_numbers (Counting    *counting,
-               const char  *sql,
-               const char  *question_id,
-               gint64      *values,
-               guint        n_values,
-               GError     **error)
-{
-  sqlite3_stmt *stmt = prepare (counting, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  if (question_id != NULL)
-    sqlite3_bind_text (stmt, 6, question_id, -1, SQLITE_STATIC);
-
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      for (guint i = 0; i < n_values; i++)
-        values[i] = sqlite3_column_int64 (stmt, i);
-      rc = sqlite3_step (stmt);
-    }
-
-  return finish (counting, stmt, rc, error);
 }
 
 static void
@@ -497,184 +471,268 @@ range_width (gint64 span)
   return width;
 }
 
-static gboolean
-count_numbers (Counting           *counting,
-               RcQuestionResults  *results,
-               gint64             *lowest,
-               gint64             *width,
-               GError            **error)
+/* A number given in answer, how many gave it, and in which group. */
+typedef struct
+{
+  gint64 value;
+  gint   group;
+  gint64 count;
+} NumberCount;
+
+static int
+compare_number_counts (gconstpointer a,
+                       gconstpointer b)
+{
+  const NumberCount *x = a, *y = b;
+
+  return (x->value > y->value) - (x->value < y->value);
+}
+
+/* The ranges of a number question, its mean, median and extremes, from
+ * how often each number was given. */
+static void
+finish_numbers (Counting          *counting,
+                RcQuestionResults *results,
+                GArray            *numbers)
 {
   guint n_groups = counting->results->groups ? counting->results->groups->len : 0;
-  const char *question_id = results->question->id;
-  gint64 stats[3] = { 0, };
-  sqlite3_stmt *stmt;
-  gint64 n, first;
-  double sum = 0;
-  int rc;
+  gint64 n = 0, seen = 0, lowest, width;
+  gboolean lower_median = FALSE;
+  double sum = 0, below = 0;
 
-  if (!query_numbers (counting,
-                      "SELECT count(*), min(a.value), max(a.value) FROM answers a "
-                      "JOIN responses r ON r.id = a.response_id "
-                      "WHERE a.question_id = ?6 AND typeof (a.value) = 'integer' AND " FILTER,
-                      question_id, stats, G_N_ELEMENTS (stats), error))
-    return FALSE;
-
-  n = results->answered = stats[0];
-  results->min = stats[1];
-  results->max = stats[2];
-  if (n == 0)
-    return TRUE;
-
-  /* The mean and median from the sorted values, whatever their size. */
-  stmt = prepare (counting,
-                  "SELECT a.value FROM answers a JOIN responses r ON r.id = a.response_id "
-                  "WHERE a.question_id = ?6 AND typeof (a.value) = 'integer' AND " FILTER " "
-                  "ORDER BY a.value",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 6, question_id, -1, SQLITE_STATIC);
-  first = 0;
-  for (gint64 i = 0; (rc = sqlite3_step (stmt)) == SQLITE_ROW; i++)
+  g_array_sort (numbers, compare_number_counts);
+  for (guint i = 0; i < numbers->len; i++)
     {
-      gint64 value = sqlite3_column_int64 (stmt, 0);
+      NumberCount *number = &g_array_index (numbers, NumberCount, i);
 
-      sum += value;
-      if (i == (n - 1) / 2)
-        first = value;
-      if (i == n / 2)
-        results->median = (first + (double)value) / 2;
+      if (number->group < 0)
+        n += number->count;
     }
-  if (!finish (counting, stmt, rc, error))
-    return FALSE;
+  if (n == 0)
+    return;
+
+  results->min = G_MAXINT64;
+  results->max = G_MININT64;
+  for (guint i = 0; i < numbers->len; i++)
+    {
+      NumberCount *number = &g_array_index (numbers, NumberCount, i);
+
+      if (number->group >= 0)
+        continue;
+
+      results->min = MIN (results->min, number->value);
+      results->max = MAX (results->max, number->value);
+      sum += (double)number->value * number->count;
+
+      /* The middle value, or the mean of the two middle ones. */
+      if (!lower_median && seen + number->count > (n - 1) / 2)
+        {
+          below = number->value;
+          lower_median = TRUE;
+        }
+      if (seen <= n / 2 && seen + number->count > n / 2)
+        results->median = (below + number->value) / 2;
+      seen += number->count;
+    }
   results->mean = sum / n;
 
-  *width = range_width (results->max - results->min + 1);
-  *lowest = results->min >= 0 ? results->min - results->min % *width
-                              : -((-results->min + *width - 1) / *width) * *width;
+  width = range_width (results->max - results->min + 1);
+  lowest = results->min >= 0 ? results->min - results->min % width
+                             : -((-results->min + width - 1) / width) * width;
 
-  for (gint64 low = *lowest; low <= results->max; low += *width)
+  for (gint64 low = lowest; low <= results->max; low += width)
     {
-      char *label = *width == 1
+      char *label = width == 1
         ? g_strdup_printf ("%" G_GINT64_FORMAT, low)
-        : g_strdup_printf ("%" PRId64 "–%" PRId64, low, low + *width - 1);
+        : g_strdup_printf ("%" PRId64 "–%" PRId64, low, low + width - 1);
 
       add_bar (results, g_strdup_printf ("%" G_GINT64_FORMAT, low), label, n_groups);
     }
 
-  return TRUE;
+  for (guint i = 0; i < numbers->len; i++)
+    {
+      NumberCount *number = &g_array_index (numbers, NumberCount, i);
+      RcResultsBar *bar;
+
+      /* A group's number outside the overall range cannot be: both come
+       * from the same answers. */
+      g_assert (number->value >= lowest && number->value <= results->max);
+      bar = g_ptr_array_index (results->bars, (number->value - lowest) / width);
+
+      if (number->group < 0)
+        bar->count += number->count;
+      else
+        bar->group_counts[number->group] += number->count;
+    }
 }
 
-/* Fills the bars of a question from (group, answer, count) rows; the key
- * of an answer is as stored, or for numbers the index of its range. */
+/* One pass over the answers of the responses counted, every question at
+ * once: responses first, so each one's answers are read in a row. With
+ * @by_group, the counts of each group of the breakdown instead. */
 static gboolean
-count_answers (Counting           *counting,
-               RcQuestionResults  *results,
-               gboolean            numbers,
-               gint64              lowest,
-               gint64              width,
-               GError            **error)
+count_answers (Counting    *counting,
+               gboolean     by_group,
+               GHashTable  *numbers,
+               GError     **error)
 {
-  const char *question_id = results->question->id;
-  gboolean refusals = allows_refusal (counting, question_id);
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
-  sql = g_strdup_printf ("SELECT %s, %s, count(*) FROM answers a "
-                         "JOIN responses r ON r.id = a.response_id %s "
-                         "WHERE a.question_id = ?6 %s AND " FILTER " GROUP BY 1, 2",
-                         counting->results->breakdown ? "b.value" : "NULL",
-                         numbers ? "(a.value - ?8) / ?9" : "a.value",
-                         counting->results->breakdown
-                           ? "JOIN answers b ON b.response_id = r.id AND b.question_id = ?7"
-                           : "",
-                         numbers ? "AND typeof (a.value) = 'integer'" : "");
+  sql = g_strdup_printf ("SELECT a.question_id, %s, a.value, count(*) "
+                         "FROM responses r CROSS JOIN answers a ON a.response_id = r.id %s "
+                         "WHERE " FILTER " GROUP BY 1, 2, 3",
+                         by_group ? "b.value" : "NULL",
+                         by_group ? "CROSS JOIN answers b ON b.response_id = r.id AND b.question_id = ?6" : "");
   stmt = prepare (counting, sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 6, question_id, -1, SQLITE_STATIC);
-  if (counting->results->breakdown)
-    sqlite3_bind_text (stmt, 7, counting->results->breakdown->id, -1, SQLITE_STATIC);
-  if (numbers)
-    {
-      sqlite3_bind_int64 (stmt, 8, lowest);
-      sqlite3_bind_int64 (stmt, 9, width);
-    }
+  if (by_group)
+    sqlite3_bind_text (stmt, 6, counting->results->breakdown->id, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *group_key = (const char *)sqlite3_column_text (stmt, 0);
-      const char *key = (const char *)sqlite3_column_text (stmt, 1);
-      gint64 count = sqlite3_column_int64 (stmt, 2);
+      const char *question_id = (const char *)sqlite3_column_text (stmt, 0);
+      const char *key = (const char *)sqlite3_column_text (stmt, 2);
+      gint64 count = sqlite3_column_int64 (stmt, 3);
+      RcQuestionResults *results = g_hash_table_lookup (counting->by_id, question_id);
+      gint group = by_group ? find_group (counting, (const char *)sqlite3_column_text (stmt, 1)) : -1;
       RcResultsBar *bar;
-      gint group;
 
-      if (key == NULL || (refusals && g_str_equal (key, RC_PREFER_NOT_TO_ANSWER)))
+      /* Answers to questions this version does not ask, and those of
+       * respondents in no group. */
+      if (results == NULL || key == NULL || (by_group && group < 0))
         continue;
 
-      if (numbers)
-        bar = g_ptr_array_index (results->bars, sqlite3_column_int64 (stmt, 1));
-      else
-        bar = find_bar (counting, results, key);
+      switch (results->question->type)
+        {
+        case RC_QUESTION_NUMBER:
+          if (sqlite3_column_type (stmt, 2) == SQLITE_INTEGER)
+            {
+              GArray *values = g_hash_table_lookup (numbers, question_id);
+              NumberCount number = { sqlite3_column_int64 (stmt, 2), group, count };
 
-      if (counting->results->breakdown == NULL)
-        bar->count += count;
-      else if ((group = find_group (counting, group_key)) >= 0)
-        bar->group_counts[group] += count;
+              g_array_append_val (values, number);
+            }
+          break;
+
+        case RC_QUESTION_SINGLE_CHOICE:
+        case RC_QUESTION_MULTIPLE_CHOICE:
+        case RC_QUESTION_YES_NO:
+        case RC_QUESTION_SCALE:
+          if (g_str_equal (key, RC_PREFER_NOT_TO_ANSWER) && allows_refusal (counting, question_id))
+            break;
+          bar = find_bar (counting, results, key);
+          if (by_group)
+            bar->group_counts[group] += count;
+          else
+            bar->count += count;
+          break;
+
+        case RC_QUESTION_SHORT_TEXT:
+        case RC_QUESTION_LONG_TEXT:
+        case RC_QUESTION_NOTE:
+        default:
+          break;
+        }
     }
 
   return finish (counting, stmt, rc, error);
 }
 
-/* Without a breakdown the bars count everyone; with one, per group, and
- * the bar's own count is the sum over the groups counted. */
-static void
-sum_groups (Counting          *counting,
-            RcQuestionResults *results)
-{
-  GPtrArray *groups = counting->results->groups;
-
-  if (groups == NULL)
-    return;
-
-  for (guint i = 0; i < results->bars->len; i++)
-    {
-      RcResultsBar *bar = g_ptr_array_index (results->bars, i);
-
-      bar->count = 0;
-      for (guint g = 0; g < groups->len; g++)
-        bar->count += bar->group_counts[g];
-    }
-}
-
+/* How many gave an answer to each question, and how many preferred not
+ * to: a respondent counts once however many boxes she ticked. */
 static gboolean
-count_group_shown (Counting           *counting,
-                   RcQuestionResults  *results,
-                   const char         *shown,
-                   GError            **error)
+count_answered (Counting  *counting,
+                GError   **error)
 {
-  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
-  results->group_shown = g_new0 (gint64, counting->results->groups->len);
-
-  sql = g_strdup_printf ("SELECT b.value, count(*) FROM responses r "
-                         "JOIN answers b ON b.response_id = r.id AND b.question_id = ?7 "
-                         "WHERE " FILTER " AND (%s) GROUP BY 1",
-                         shown);
-  stmt = prepare (counting, sql, error);
+  stmt = prepare (counting,
+                  "SELECT a.question_id, "
+                  "count(DISTINCT a.response_id) FILTER (WHERE a.value IS NOT '" RC_PREFER_NOT_TO_ANSWER "'), "
+                  "count(DISTINCT a.response_id) FILTER (WHERE a.value IS '" RC_PREFER_NOT_TO_ANSWER "') "
+                  "FROM responses r CROSS JOIN answers a ON a.response_id = r.id "
+                  "WHERE " FILTER " GROUP BY 1",
+                  error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 7, counting->results->breakdown->id, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint group = find_group (counting, (const char *)sqlite3_column_text (stmt, 0));
+      const char *question_id = (const char *)sqlite3_column_text (stmt, 0);
+      RcQuestionResults *results = g_hash_table_lookup (counting->by_id, question_id);
+      gint64 answered = sqlite3_column_int64 (stmt, 1);
+      gint64 refused = sqlite3_column_int64 (stmt, 2);
 
-      if (group >= 0)
-        results->group_shown[group] = sqlite3_column_int64 (stmt, 1);
+      if (results == NULL)
+        continue;
+
+      /* Without a refusal choice, an answer spelled like one is an answer. */
+      if (allows_refusal (counting, question_id))
+        results->refused = refused;
+      else
+        answered += refused;
+      results->answered = answered;
+    }
+
+  return finish (counting, stmt, rc, error);
+}
+
+/* To how many respondents each question was shown: everyone, for most;
+ * its show-if rule decides for the others. With @by_group, per group of
+ * the breakdown. */
+static gboolean
+count_shown (Counting  *counting,
+             gboolean   by_group,
+             GError   **error)
+{
+  GPtrArray *questions = counting->results->questions;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree gboolean *always = g_new0 (gboolean, questions->len);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_string_append_printf (sql, "SELECT %s, count(*)", by_group ? "b.value" : "NULL");
+  for (guint i = 0; i < questions->len; i++)
+    {
+      RcQuestionResults *results = g_ptr_array_index (questions, i);
+      g_autofree char *shown = shown_sql (counting, results->question->id);
+
+      always[i] = g_str_equal (shown, "1");
+      if (!always[i])
+        g_string_append_printf (sql, ", sum (%s)", shown);
+    }
+  g_string_append_printf (sql, " FROM responses r %s WHERE " FILTER "%s",
+                          by_group ? "CROSS JOIN answers b ON b.response_id = r.id AND b.question_id = ?6" : "",
+                          by_group ? " GROUP BY 1" : "");
+
+  stmt = prepare (counting, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (by_group)
+    sqlite3_bind_text (stmt, 6, counting->results->breakdown->id, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint group = by_group ? find_group (counting, (const char *)sqlite3_column_text (stmt, 0)) : -1;
+      gint64 everyone = sqlite3_column_int64 (stmt, 1);
+      int column = 2;
+
+      if (by_group && group < 0)
+        continue;
+
+      for (guint i = 0; i < questions->len; i++)
+        {
+          RcQuestionResults *results = g_ptr_array_index (questions, i);
+          gint64 shown = always[i] ? everyone : sqlite3_column_int64 (stmt, column++);
+
+          if (by_group)
+            results->group_shown[group] = shown;
+          else
+            results->shown = shown;
+        }
     }
 
   return finish (counting, stmt, rc, error);
@@ -707,76 +765,71 @@ collect_texts (Counting           *counting,
 }
 
 static RcQuestionResults *
-count_question (Counting    *counting,
-                RcQuestion  *question,
-                GError     **error)
+question_results_new (Counting   *counting,
+                      RcQuestion *question)
 {
-  g_autoptr(GPtrArray) owner = g_ptr_array_new_with_free_func ((GDestroyNotify)question_results_free);
   RcQuestionResults *results = g_new0 (RcQuestionResults, 1);
-  g_autofree char *shown = shown_sql (counting, question->id);
-  g_autofree char *sql = NULL;
-  gint64 counts[2] = { 0, };
-  gint64 lowest = 0, width = 1;
 
-  g_ptr_array_add (owner, results);
   results->question = question;
   results->bars = g_ptr_array_new_with_free_func ((GDestroyNotify)bar_free);
+  add_offered_bars (counting, results);
+  if (counting->results->groups != NULL)
+    results->group_shown = g_new0 (gint64, counting->results->groups->len);
 
-  sql = g_strdup_printf ("SELECT count(*) FROM responses r WHERE " FILTER " AND (%s)", shown);
-  if (!query_numbers (counting, sql, NULL, &results->shown, 1, error))
-    return NULL;
+  return results;
+}
 
-  switch (question->type)
+static gboolean
+count_questions (Counting      *counting,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  RcResults *results = counting->results;
+  GPtrArray *questions = rc_survey_get_questions (results->survey);
+  g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                          (GDestroyNotify)g_array_unref);
+  gboolean by_group = results->breakdown != NULL;
+
+  for (guint i = 0; i < questions->len; i++)
     {
-    case RC_QUESTION_SHORT_TEXT:
-    case RC_QUESTION_LONG_TEXT:
-      if (!query_numbers (counting,
-                          "SELECT count(*) FROM answers a JOIN responses r ON r.id = a.response_id "
-                          "WHERE a.question_id = ?6 AND " FILTER,
-                          question->id, &results->answered, 1, error) ||
-          !collect_texts (counting, results, error))
-        return NULL;
-      break;
+      RcQuestion *question = g_ptr_array_index (questions, i);
+      RcQuestionResults *question_results;
 
-    case RC_QUESTION_NUMBER:
-      if (!count_numbers (counting, results, &lowest, &width, error) ||
-          (results->answered > 0 && !count_answers (counting, results, TRUE, lowest, width, error)))
-        return NULL;
-      break;
+      if (question->type == RC_QUESTION_NOTE)
+        continue;
 
-    case RC_QUESTION_SINGLE_CHOICE:
-    case RC_QUESTION_MULTIPLE_CHOICE:
-    case RC_QUESTION_YES_NO:
-    case RC_QUESTION_SCALE:
-      add_offered_bars (counting, results);
-      if (!query_numbers (counting,
-                          "SELECT count(DISTINCT a.response_id) FILTER (WHERE a.value IS NOT '" RC_PREFER_NOT_TO_ANSWER "'), "
-                          "count(DISTINCT a.response_id) FILTER (WHERE a.value IS '" RC_PREFER_NOT_TO_ANSWER "') "
-                          "FROM answers a JOIN responses r ON r.id = a.response_id "
-                          "WHERE a.question_id = ?6 AND " FILTER,
-                          question->id, counts, G_N_ELEMENTS (counts), error) ||
-          !count_answers (counting, results, FALSE, 0, 1, error))
-        return NULL;
-      results->answered = counts[0];
-      results->refused = allows_refusal (counting, question->id) ? counts[1] : 0;
-      /* Without a refusal choice, an answer spelled like one is an answer. */
-      if (!allows_refusal (counting, question->id))
-        results->answered += counts[1];
-      break;
-
-    case RC_QUESTION_NOTE:
-    default:
-      g_assert_not_reached ();
+      question_results = question_results_new (counting, question);
+      g_ptr_array_add (results->questions, question_results);
+      g_hash_table_insert (counting->by_id, question->id, question_results);
+      if (question->type == RC_QUESTION_NUMBER)
+        g_hash_table_insert (numbers, question->id, g_array_new (FALSE, FALSE, sizeof (NumberCount)));
     }
 
-  if (counting->results->breakdown != NULL)
+  if (!count_shown (counting, FALSE, error) ||
+      (by_group && !count_shown (counting, TRUE, error)) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !count_answered (counting, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !count_answers (counting, FALSE, numbers, error) ||
+      (by_group && !count_answers (counting, TRUE, numbers, error)))
+    return FALSE;
+
+  for (guint i = 0; i < results->questions->len; i++)
     {
-      sum_groups (counting, results);
-      if (!count_group_shown (counting, results, shown, error))
-        return NULL;
+      RcQuestionResults *question_results = g_ptr_array_index (results->questions, i);
+      GArray *values = g_hash_table_lookup (numbers, question_results->question->id);
+
+      if (values != NULL)
+        finish_numbers (counting, question_results, values);
+
+      if ((question_results->question->type == RC_QUESTION_SHORT_TEXT ||
+           question_results->question->type == RC_QUESTION_LONG_TEXT) &&
+          (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+           !collect_texts (counting, question_results, error)))
+        return FALSE;
     }
 
-  return g_ptr_array_steal_index (owner, 0);
+  return TRUE;
 }
 
 static gboolean
@@ -985,6 +1038,7 @@ rc_results_new (RcDatabase             *database,
   counting.filter = filter;
   counting.results = results;
   counting.until_next_day = filter->until ? rc_export_day_after (filter->until) : NULL;
+  counting.by_id = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (!rc_database_exec (database, "BEGIN", error))
     goto out;
@@ -1004,20 +1058,8 @@ rc_results_new (RcDatabase             *database,
       (filter->breakdown != NULL && !count_groups (&counting, error)))
     goto rollback;
 
-  for (guint i = 0; i < rc_survey_get_questions (results->survey)->len; i++)
-    {
-      RcQuestion *question = g_ptr_array_index (rc_survey_get_questions (results->survey), i);
-      RcQuestionResults *question_results;
-
-      if (question->type == RC_QUESTION_NOTE)
-        continue;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !(question_results = count_question (&counting, question, error)))
-        goto rollback;
-
-      g_ptr_array_add (results->questions, question_results);
-    }
+  if (!count_questions (&counting, cancellable, error))
+    goto rollback;
 
   ok = TRUE;
 
@@ -1029,6 +1071,7 @@ out:
   g_free (counting.survey_id);
   g_free (counting.until_next_day);
   g_clear_pointer (&counting.surveys, g_ptr_array_unref);
+  g_clear_pointer (&counting.by_id, g_hash_table_unref);
 
   return ok ? g_steal_pointer (&results) : NULL;
 }
