@@ -649,8 +649,11 @@ test_coordinator_shows_results (void)
   window = open_with_pin (app);
   unlock (window, PIN);
 
+  g_assert_cmpstr (rc_coordinator_view_get_help_page (coordinator_view (window)), ==, "coordinators");
   rc_test_press_button (rc_test_find_button (GTK_WIDGET (window), "_Show"));
   view = wait_for_results (window);
+  /* F1 opens the manual's page on the results. */
+  g_assert_cmpstr (rc_coordinator_view_get_help_page (coordinator_view (window)), ==, "results");
 
   g_assert_cmpstr (summary_of (view), ==, "6 responses, submitted from 2026-01-05 to 2026-02-08");
   single = describe_chart (view, "1. Single");

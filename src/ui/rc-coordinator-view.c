@@ -1068,6 +1068,24 @@ rc_coordinator_view_get_survey (RcCoordinatorView *self)
 }
 
 /* Whoever opens the place can type the PIN at once. */
+/**
+ * rc_coordinator_view_get_help_page:
+ * @self: a coordinator view
+ *
+ * Returns: the page of the manual on what the view shows: the results
+ *   have one of their own
+ */
+const char *
+rc_coordinator_view_get_help_page (RcCoordinatorView *self)
+{
+  g_return_val_if_fail (RC_IS_COORDINATOR_VIEW (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "results") == 0)
+    return "results";
+
+  return "coordinators";
+}
+
 static void
 show_results_action (GtkWidget  *widget,
                      const char *action_name,

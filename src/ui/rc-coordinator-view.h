@@ -18,10 +18,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RcCoordinatorView, rc_coordinator_view, RC, COORDINATOR_VIEW, AdwBin)
 
-GtkWidget *rc_coordinator_view_new          (RcDatabase        *database,
-                                             RcSurvey          *survey);
-RcSurvey  *rc_coordinator_view_get_survey   (RcCoordinatorView *self);
-gboolean   rc_coordinator_view_get_unlocked (RcCoordinatorView *self);
-void       rc_coordinator_view_lock         (RcCoordinatorView *self);
+GtkWidget  *rc_coordinator_view_new           (RcDatabase        *database,
+                                               RcSurvey          *survey);
+RcSurvey   *rc_coordinator_view_get_survey    (RcCoordinatorView *self);
+gboolean    rc_coordinator_view_get_unlocked  (RcCoordinatorView *self);
+void        rc_coordinator_view_lock          (RcCoordinatorView *self);
+const char *rc_coordinator_view_get_help_page (RcCoordinatorView *self);
 
 G_END_DECLS

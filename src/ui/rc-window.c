@@ -331,6 +331,15 @@ show_help_action (GtkWidget  *widget,
         uri = g_strdup_printf ("help:%s/%s", PACKAGE_NAME, places[i].help_page);
     }
 
+  /* The coordinator's results have a page of their own. */
+  if (g_strcmp0 (place, "coordinator") == 0)
+    {
+      RcCoordinatorView *view = RC_COORDINATOR_VIEW (adw_bin_get_child (self->coordinator_holder));
+
+      g_free (uri);
+      uri = g_strdup_printf ("help:%s/%s", PACKAGE_NAME, rc_coordinator_view_get_help_page (view));
+    }
+
   if (uri == NULL)
     uri = g_strdup ("help:" PACKAGE_NAME);
 
