@@ -27,7 +27,9 @@ struct _RcResultsView
 
   RcDatabase           *database;
   GSettings            *settings;
-  GCancellable         *cancellable;     /* of the count on its way */
+  GCancellable         *cancellable;     /* of the page's count on its way */
+  GCancellable         *report_cancellable; /* of a report's */
+  guint                 n_counting;      /* counts on their way, of either */
   GtkFileChooserNative *file_chooser;
   RcResults            *results;         /* shown */
   GPtrArray            *version_surveys; /* char *: the survey of each version item, NULL for all */
@@ -201,22 +203,26 @@ run_count (GTask        *task,
   g_task_return_pointer (task, results, (GDestroyNotify)rc_results_free);
 }
 
+/* A new count for the page replaces the one on its way, and a report the
+ * report on its way; neither stops the other. */
 static void
-start_count (RcResultsView       *self,
-             CountJob            *job,
-             GAsyncReadyCallback  callback)
+start_count (RcResultsView        *self,
+             CountJob             *job,
+             GCancellable        **cancellable,
+             GAsyncReadyCallback   callback)
 {
   g_autoptr(GTask) task = NULL;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  g_cancellable_cancel (*cancellable);
+  g_clear_object (cancellable);
+  *cancellable = g_cancellable_new ();
 
-  task = g_task_new (self, self->cancellable, callback, NULL);
+  task = g_task_new (self, *cancellable, callback, NULL);
   g_task_set_source_tag (task, start_count);
   g_task_set_task_data (task, job, (GDestroyNotify)count_job_free);
   g_task_run_in_thread (task, run_count);
 
+  self->n_counting++;
   gtk_spinner_start (self->spinner);
 }
 
@@ -464,10 +470,13 @@ finish_count (RcResultsView *self,
   g_autoptr(GError) error = NULL;
   RcResults *results = g_task_propagate_pointer (G_TASK (result), &error);
 
+  g_assert (self->n_counting > 0);
+  if (--self->n_counting == 0)
+    gtk_spinner_stop (self->spinner);
+
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return NULL;
 
-  gtk_spinner_stop (self->spinner);
   if (results == NULL)
     show_problem (self, error->message);
 
@@ -502,7 +511,7 @@ count_again (RcResultsView *self)
   if ((job = read_filters (self)) != NULL)
     {
       update_filters_subtitle (self, job);
-      start_count (self, job, on_counted);
+      start_count (self, job, &self->cancellable, on_counted);
     }
 }
 
@@ -572,7 +581,7 @@ rc_results_view_clear (RcResultsView *self)
   g_return_if_fail (RC_IS_RESULTS_VIEW (self));
 
   g_cancellable_cancel (self->cancellable);
-  gtk_spinner_stop (self->spinner);
+  g_cancellable_cancel (self->report_cancellable);
   remove_charts (self);
   gtk_label_set_text (self->summary_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->privacy_label), FALSE);
@@ -587,7 +596,7 @@ rc_results_view_is_counting (RcResultsView *self)
 {
   g_return_val_if_fail (RC_IS_RESULTS_VIEW (self), FALSE);
 
-  return gtk_spinner_get_spinning (self->spinner);
+  return self->n_counting > 0;
 }
 
 void
@@ -670,7 +679,7 @@ on_report_file_chosen (RcResultsView        *self,
     }
   g_clear_object (&self->file_chooser);
 
-  start_count (self, job, on_report_counted);
+  start_count (self, job, &self->report_cancellable, on_report_counted);
 }
 
 static void
@@ -812,7 +821,7 @@ print_action (GtkWidget  *widget,
   if (parameter != NULL && *g_variant_get_string (parameter, NULL) != '\0')
     job->path = g_variant_dup_string (parameter, NULL);
 
-  start_count (self, job, on_print_counted);
+  start_count (self, job, &self->report_cancellable, on_print_counted);
 }
 
 static void
@@ -844,6 +853,7 @@ rc_results_view_dispose (GObject *object)
   RcResultsView *self = RC_RESULTS_VIEW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->report_cancellable);
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
   g_clear_object (&self->file_chooser);
@@ -857,6 +867,7 @@ rc_results_view_finalize (GObject *object)
   RcResultsView *self = RC_RESULTS_VIEW (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->report_cancellable);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->results, rc_results_free);
