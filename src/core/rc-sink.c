@@ -36,6 +36,7 @@ rc_sink_open (RcSink        *sink,
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
                    _("Cannot write in the folder “%s”: %s"), dir, g_strerror (errsv));
       g_clear_pointer (&sink->temp_path, g_free);
+      g_string_free (g_steal_pointer (&sink->buffer), TRUE);
       return FALSE;
     }
 
