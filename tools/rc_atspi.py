@@ -5,6 +5,8 @@
 # Copyright 2026 Resource Centre contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import os
+import signal
 import subprocess
 import time
 
@@ -17,8 +19,10 @@ TIMEOUT = 120
 
 def start_bus():
     """An accessibility bus for the session, which tests start bare."""
+    # In a process group of its own, so that stop_bus() ends the bus's
+    # dbus-daemon with its launcher.
     bus = subprocess.Popen(['/usr/libexec/at-spi-bus-launcher', '--launch-immediately'],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     # An app started before the launcher owns its name finds no bus, warns
     # and stays off it: wait for the name, however slow the machine is.
     session = Gio.bus_get_sync(Gio.BusType.SESSION, None)
@@ -35,6 +39,15 @@ def start_bus():
         raise TimeoutError('the accessibility bus did not start')
     Atspi.init()
     return bus
+
+
+def stop_bus(bus):
+    """Ends the accessibility bus and the daemon its launcher started."""
+    try:
+        os.killpg(bus.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+    bus.wait()
 
 
 def walk(node, depth=0):
@@ -143,8 +156,7 @@ class Tap:
             if app_process:
                 app_process.kill()
                 app_process.wait()
-            bus.kill()
-            bus.wait()
+            stop_bus(bus)
 
         print('1..%d' % len(self.results))
         return 0 if all(self.results) else 1
