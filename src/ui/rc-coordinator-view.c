@@ -13,6 +13,7 @@
 
 #include "rc-active-survey.h"
 #include "rc-coordinator-view.h"
+#include "rc-day-row.h"
 #include "rc-export.h"
 #include "rc-import.h"
 #include "rc-news-store.h"
@@ -676,20 +677,6 @@ choose_export_file (RcCoordinatorView *self,
 }
 
 /* A day typed as YYYY-MM-DD, or nothing; anything else marks the row. */
-static gboolean
-check_day_row (AdwEntryRow *row)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-  gboolean valid = *text == '\0' || rc_export_check_date (text, NULL);
-
-  if (valid)
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-
-  return valid;
-}
-
 static void
 on_export_options_changed (AdwMessageDialog *dialog)
 {
@@ -697,7 +684,10 @@ on_export_options_changed (AdwMessageDialog *dialog)
   AdwEntryRow *until = g_object_get_data (G_OBJECT (dialog), "rc-until");
   AdwComboRow *format = g_object_get_data (G_OBJECT (dialog), "rc-format");
   GtkWidget *labels = g_object_get_data (G_OBJECT (dialog), "rc-labels");
-  gboolean valid = check_day_row (since) & check_day_row (until);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  /* Both rows are marked, whichever is wrong. */
+  gboolean valid = rc_day_row_get_day (since, &first, NULL) & rc_day_row_get_day (until, &last, NULL);
 
   gboolean csv = adw_combo_row_get_selected (format) == 1;
 
@@ -705,14 +695,6 @@ on_export_options_changed (AdwMessageDialog *dialog)
                                csv ? _("For Excel and LibreOffice") : _("For pandas, R and Power Query"));
   gtk_widget_set_sensitive (labels, csv);
   adw_message_dialog_set_response_enabled (dialog, "choose", valid);
-}
-
-static char *
-day_or_null (AdwEntryRow *row)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-
-  return *text != '\0' ? g_strdup (text) : NULL;
 }
 
 static void
@@ -729,8 +711,10 @@ on_export_options_response (AdwMessageDialog  *dialog,
 
   job = g_new0 (ExportJob, 1);
   job->options.format = adw_combo_row_get_selected (format) == 1 ? RC_EXPORT_FORMAT_CSV : RC_EXPORT_FORMAT_JSON;
-  job->since = day_or_null (g_object_get_data (G_OBJECT (dialog), "rc-since"));
-  job->until = day_or_null (g_object_get_data (G_OBJECT (dialog), "rc-until"));
+  /* The response is only enabled for days that are right. */
+  if (!rc_day_row_get_day (g_object_get_data (G_OBJECT (dialog), "rc-since"), &job->since, NULL) ||
+      !rc_day_row_get_day (g_object_get_data (G_OBJECT (dialog), "rc-until"), &job->until, NULL))
+    g_assert_not_reached ();
   if (job->options.format == RC_EXPORT_FORMAT_CSV && gtk_switch_get_active (labels))
     job->labels_language = g_strdup (rc_language_get_interface ());
 

@@ -11,7 +11,7 @@
 #include <inttypes.h>
 
 #include "rc-chart-view.h"
-#include "rc-export.h"
+#include "rc-day-row.h"
 #include "rc-language.h"
 #include "rc-report.h"
 #include "rc-response-summary.h"
@@ -98,14 +98,6 @@ count_job_free (CountJob *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CountJob, count_job_free)
 
-static char *
-day_or_null (AdwEntryRow *row)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-  return *text != '\0' ? g_steal_pointer (&text) : NULL;
-}
-
 static void
 show_problem (RcResultsView *self,
               const char    *message)
@@ -114,40 +106,23 @@ show_problem (RcResultsView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), message != NULL);
 }
 
-/* Checks a day typed in a row, marking the row when it is wrong. */
-static gboolean
-check_day_row (RcResultsView  *self,
-               AdwEntryRow    *row,
-               char          **day)
-{
-  g_autoptr(GError) error = NULL;
-
-  *day = day_or_null (row);
-  if (*day == NULL || rc_export_check_date (*day, &error))
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-      return TRUE;
-    }
-
-  gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  show_problem (self, error->message);
-  g_clear_pointer (day, g_free);
-  return FALSE;
-}
-
 /* Returns %NULL when a filter is not valid, with the problem shown. */
 static CountJob *
 read_filters (RcResultsView *self)
 {
   g_autoptr(CountJob) job = g_new0 (CountJob, 1);
+  g_autoptr(GError) error = NULL;
   guint version = adw_combo_row_get_selected (self->version_row);
   guint language = adw_combo_row_get_selected (self->language_row);
   guint breakdown = adw_combo_row_get_selected (self->breakdown_row);
 
   show_problem (self, NULL);
-  if (!check_day_row (self, self->since_row, &job->since) ||
-      !check_day_row (self, self->until_row, &job->until))
-    return NULL;
+  if (!rc_day_row_get_day (self->since_row, &job->since, &error) ||
+      !rc_day_row_get_day (self->until_row, &job->until, &error))
+    {
+      show_problem (self, error->message);
+      return NULL;
+    }
 
   job->data_dir = g_strdup (rc_database_get_data_dir (self->database));
   if (version != GTK_INVALID_LIST_POSITION && version < self->version_surveys->len)
