@@ -209,3 +209,39 @@ rc_test_seed_results (const char *data_dir)
   g_assert_true (rc_response_set_choice (r6, "q_yesno", "yes", NULL));
   save_at (database, store, r6, "2026-02-08T23:00:00Z");
 }
+
+/**
+ * rc_test_run_tool:
+ * @argv: a command found on PATH, and its arguments
+ *
+ * Returns: (transfer full): what the command printed; it must succeed
+ */
+char *
+rc_test_run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+
+  return out;
+}
+
+/**
+ * rc_test_pdf_text:
+ * @path: a PDF file
+ *
+ * Returns: (transfer full): its text as a reader copies it out
+ */
+char *
+rc_test_pdf_text (const char *path)
+{
+  const char * const argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+
+  return rc_test_run_tool (argv);
+}

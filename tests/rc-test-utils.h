@@ -18,6 +18,8 @@ RcSurvey   *rc_test_load_survey       (const char *fixture_name,
 RcSurvey   *rc_test_load_all_types    (void);
 RcDatabase *rc_test_open_database     (const char *data_dir);
 void        rc_test_seed_results      (const char *data_dir);
+char       *rc_test_run_tool          (const char * const *argv);
+char       *rc_test_pdf_text          (const char *path);
 void        rc_test_save_response     (const char *data_dir,
                                        const char *language);
 

@@ -427,17 +427,13 @@ test_cli_report (gconstpointer data)
   g_autofree char *data_dir_option = g_strdup_printf ("--data-dir=%s", data_dir);
   g_autofree char *report_option = g_strdup_printf ("--report=%s", path);
   g_autofree char *language_option = g_strdup_printf ("--language=%s", language);
-  g_autofree char *expected_out = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *err = NULL;
   g_autofree char *subtitle = translate (language, "Results report");
   g_autofree char *responses_format = translate (language, "Responses: %" PRId64);
   g_autoptr(GString) responses = g_string_new (responses_format);
   g_autofree char *title = g_strdup_printf ("%s All types", language);
-  const char *pdftotext[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
   g_auto(RunResult) result = { 0 };
   g_autoptr(GError) error = NULL;
-  int status;
 
   g_string_replace (responses, "%" PRId64, "6", 1);
   rc_test_seed_results (data_dir);
@@ -448,9 +444,7 @@ test_cli_report (gconstpointer data)
   g_assert_true (g_str_has_prefix (result.out, path));
   g_assert_nonnull (strstr (result.out, "pages written"));
 
-  g_spawn_sync (NULL, (char **)pdftotext, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, &err, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, &error));
+  text = rc_test_pdf_text (path);
 
   /* The questions and every word around them in the language asked for,
    * with the letters of that language intact. */

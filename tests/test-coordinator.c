@@ -699,21 +699,6 @@ test_coordinator_shows_results (void)
   rc_test_destroy_window (window);
 }
 
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                &text, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, &error));
-  return text;
-}
-
 /* Picks @item in the drop-down that offers it, as a click on it does. */
 static void
 choose_in_drop_down (GtkWidget  *root,
@@ -764,7 +749,7 @@ test_coordinator_report (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (view), "Respondents’ Language")), 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "results.print", "s", printed_path));
   rc_test_wait_until (g_file_test (printed_path, G_FILE_TEST_EXISTS) && !rc_results_view_is_counting (view));
-  rc_test_wait_until ((printed = pdf_text (printed_path)) != NULL && strstr (printed, "Page 1 of") != NULL);
+  rc_test_wait_until ((printed = rc_test_pdf_text (printed_path)) != NULL && strstr (printed, "Page 1 of") != NULL);
   g_assert_nonnull (strstr (printed, "All types"));
   g_assert_nonnull (strstr (printed, "Filters: answered in Қазақша"));
   g_assert_nonnull (strstr (printed, "Shown: 3 · Answered: 3 · Preferred not to answer: 0"));
@@ -783,7 +768,7 @@ test_coordinator_report (void)
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   rc_test_wait_until (g_file_test (report_path, G_FILE_TEST_EXISTS) || shown_problem (window) != NULL);
   g_assert_null (shown_problem (window));
-  report = pdf_text (report_path);
+  report = rc_test_pdf_text (report_path);
   g_assert_nonnull (strstr (report, "ru All types"));
   g_assert_nonnull (strstr (report, "ru Single"));
   g_assert_nonnull (strstr (report, "Ответов: 3"));

@@ -12,27 +12,11 @@
 #include "rc-report.h"
 #include "rc-test-utils.h"
 
-static char *
-run_tool (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-
-  return out;
-}
-
 static guint
 count_pages (const char *path)
 {
   const char * const argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *info = run_tool (argv);
+  g_autofree char *info = rc_test_run_tool (argv);
   g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
 
   for (guint i = 0; lines[i] != NULL; i++)
@@ -42,14 +26,6 @@ count_pages (const char *path)
     }
 
   g_assert_not_reached ();
-}
-
-static char *
-read_text (const char *path)
-{
-  const char * const argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-
-  return run_tool (argv);
 }
 
 static void
@@ -74,7 +50,7 @@ test_pages_and_text (void)
   g_assert_cmpuint (n_pages, >=, 2);
   g_assert_cmpuint (count_pages (path), ==, n_pages);
 
-  text = read_text (path);
+  text = rc_test_pdf_text (path);
   g_assert_nonnull (strstr (text, "All types"));
   g_assert_nonnull (strstr (text, "Responses: 6"));
   g_assert_nonnull (strstr (text, "Survey versions: 3, 4"));
@@ -90,7 +66,7 @@ test_pages_and_text (void)
   g_assert_null (strstr (text, "Бір"));
 
   /* Every font is in the file, so it prints the same anywhere. */
-  fonts = run_tool (fonts_argv);
+  fonts = rc_test_run_tool (fonts_argv);
   font_lines = g_strsplit (fonts, "\n", -1);
   g_assert_cmpuint (g_strv_length (font_lines), >, 3);
   for (guint i = 2; font_lines[i] != NULL && font_lines[i][0] != '\0'; i++)
@@ -117,7 +93,7 @@ test_filtered (void)
   g_assert_true (rc_report_write (data_dir, path, &filter, "en", NULL, &error));
   g_assert_no_error (error);
 
-  text = read_text (path);
+  text = rc_test_pdf_text (path);
   g_assert_nonnull (strstr (text, "Responses: 2"));
   g_assert_nonnull (strstr (text, "Filters: answered in Русский, from 2026-01-06, until 2026-01-20"));
 }
@@ -150,7 +126,7 @@ test_empty (void)
   g_assert_no_error (error);
   g_assert_cmpuint (n_pages, ==, 1);
 
-  text = read_text (path);
+  text = rc_test_pdf_text (path);
   g_assert_nonnull (strstr (text, "Responses: 0"));
   g_assert_nonnull (strstr (text, "No responses match the filters."));
 }
