@@ -140,6 +140,24 @@ step_done (RcDatabase    *database,
   return rc == SQLITE_DONE || rc_database_fail (database, rc, error);
 }
 
+/* The columns ?1 to ?10 of a post, as both its check and its write name them. */
+static void
+bind_post (sqlite3_stmt     *stmt,
+           const RcPostData *post,
+           const char       *blocks)
+{
+  sqlite3_bind_text (stmt, 1, post->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, post->group_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, post->source, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, post->language, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, post->title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, post->excerpt, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, post->published_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, post->modified_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, post->link, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, blocks, -1, SQLITE_STATIC);
+}
+
 static gboolean
 put_in_transaction (RcNewsStore       *self,
                     const RcPostData  *post,
@@ -160,16 +178,7 @@ put_in_transaction (RcNewsStore       *self,
                               error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, post->id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, post->group_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, post->source, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, post->language, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, post->title, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, post->excerpt, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, post->published_at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, post->modified_at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, post->link, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, blocks, -1, SQLITE_STATIC);
+  bind_post (stmt, post, blocks);
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   if (rc == SQLITE_ROW)
@@ -192,16 +201,7 @@ put_in_transaction (RcNewsStore       *self,
                               error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, post->id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, post->group_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, post->source, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, post->language, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, post->title, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, post->excerpt, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, post->published_at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, post->modified_at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, post->link, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, blocks, -1, SQLITE_STATIC);
+  bind_post (stmt, post, blocks);
   if (!step_done (self->database, stmt, error))
     return FALSE;
 
