@@ -142,6 +142,20 @@ save_at (RcDatabase      *database,
   g_assert_no_error (error);
 }
 
+/* The number a query gives, such as a count of rows. */
+gint64
+rc_test_query_int (RcDatabase *database,
+                   const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 value = 0;
+
+  rc_database_query_int64 (database, sql, &value, &error);
+  g_assert_no_error (error);
+
+  return value;
+}
+
 /**
  * rc_test_seed_results:
  *

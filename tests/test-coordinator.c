@@ -563,6 +563,72 @@ test_coordinator_exports_opinions (void)
   rc_test_destroy_window (window);
 }
 
+/* The title of the toast on show, as a person reads it. */
+static const char *
+shown_toast_title (RcWindow *window)
+{
+  GtkWidget *toast = NULL;
+
+  /* libadwaita 1.2 has no API to list the toasts; its widget for one is
+   * private, but a type like any other. */
+  rc_test_wait_until ((toast = rc_test_find_widget (GTK_WIDGET (window), g_type_from_name ("AdwToastWidget"))) != NULL);
+  return gtk_label_get_text (GTK_LABEL (rc_test_find_widget (toast, GTK_TYPE_LABEL)));
+}
+
+/* When a survey ends, a coordinator clears the computer of every response
+ * and opinion; a slip of the mouse deletes nothing. */
+static void
+test_coordinator_deletes_responses (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcApplication) app = rc_test_application_new (data_dir);
+  g_autoptr(RcPost) post = NULL;
+  g_autoptr(RcResponseStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *delete_button;
+  RcWindow *window;
+
+  rc_test_save_response (data_dir, "kk");
+  rc_test_save_response (data_dir, "ru");
+  post = rc_news_store_get_post (rc_application_get_news_store (app), "bundled:authorised-officials:kk", NULL);
+  g_assert_true (rc_news_store_add_opinion (rc_application_get_news_store (app), post, "Пікір.", NULL));
+
+  window = open_with_pin (app);
+  unlock (window, PIN);
+  g_assert_cmpstr (count_beside (window, "All Responses"), ==, "2");
+
+  /* Cancelled: everything stays. */
+  delete_button = rc_test_find_button (GTK_WIDGET (window), "_Delete…");
+  rc_test_press_button (delete_button);
+  dialog = wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete All Responses?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "deleted for good"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  rc_test_press_keys ("Escape");
+  rc_test_wait_until (rc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  g_assert_cmpstr (count_beside (window, "All Responses"), ==, "2");
+
+  /* Confirmed: the figures drop to nothing, and a toast says what went. */
+  rc_test_press_button (delete_button);
+  dialog = wait_for_message_dialog ();
+  rc_test_press_button (rc_test_find_button (GTK_WIDGET (dialog), "_Delete"));
+  rc_test_wait_until (g_strcmp0 (count_beside (window, "All Responses"), "0") == 0);
+  g_assert_null (find_row (shown_page_widget (window), "In Kazakh"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (shown_page_widget (window),
+                                                                           "Opinions on the News"))),
+                   ==, "0 opinions kept, without names");
+  g_assert_cmpstr (shown_toast_title (window), ==, "2 responses and 1 opinion deleted");
+
+  store = rc_response_store_new (rc_application_get_database (app));
+  g_assert_cmpint (rc_response_store_count (store, NULL, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (rc_news_store_count_opinions (rc_application_get_news_store (app), NULL), ==, 0);
+
+  rc_test_destroy_window (window);
+}
+
 /* The results page the coordinator sees, once it has finished counting. */
 static RcResultsView *
 wait_for_results (RcWindow *window)
@@ -794,6 +860,7 @@ main (int   argc,
   g_test_add_func ("/coordinator/shows-results", test_coordinator_shows_results);
   g_test_add_func ("/coordinator/report", test_coordinator_report);
   g_test_add_func ("/coordinator/exports-opinions", test_coordinator_exports_opinions);
+  g_test_add_func ("/coordinator/deletes-responses", test_coordinator_deletes_responses);
 
   return g_test_run ();
 }

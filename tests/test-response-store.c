@@ -13,22 +13,6 @@
 #include "rc-response-store.h"
 #include "rc-test-utils.h"
 
-static gint64
-query_int (RcDatabase *database,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = rc_database_prepare (database, sql, &error);
-  gint64 value;
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return value;
-}
-
 static RcResponse *
 make_complete_response (RcSurvey   *survey,
                         const char *language)
@@ -88,7 +72,7 @@ test_store_round_trip (void)
   g_assert_cmpint (rc_response_store_count (store, "another", NULL), ==, 0);
 
   /* The definition answered travels with the data. */
-  g_assert_cmpint (query_int (database, "SELECT count(*) FROM surveys WHERE id = 'all_types' "
+  g_assert_cmpint (rc_test_query_int (database, "SELECT count(*) FROM surveys WHERE id = 'all_types' "
                                         "AND version = 3 AND json_extract (definition, '$.id') = 'all_types'"),
                    ==, 1);
 
@@ -145,9 +129,9 @@ test_store_refuses_incomplete (void)
   g_assert_error (error, RC_RESPONSE_ERROR, RC_RESPONSE_ERROR_INCOMPLETE);
 
   /* Nothing at all was written. */
-  g_assert_cmpint (query_int (database, "SELECT count(*) FROM responses"), ==, 0);
-  g_assert_cmpint (query_int (database, "SELECT count(*) FROM answers"), ==, 0);
-  g_assert_cmpint (query_int (database, "SELECT count(*) FROM surveys"), ==, 0);
+  g_assert_cmpint (rc_test_query_int (database, "SELECT count(*) FROM responses"), ==, 0);
+  g_assert_cmpint (rc_test_query_int (database, "SELECT count(*) FROM answers"), ==, 0);
+  g_assert_cmpint (rc_test_query_int (database, "SELECT count(*) FROM surveys"), ==, 0);
 }
 
 static void
@@ -322,13 +306,13 @@ test_store_survives_kill (void)
 
       /* ...and nothing is there by halves: each response has exactly its
        * answer rows, and no answer row is without its response. */
-      g_assert_cmpint (query_int (database,
+      g_assert_cmpint (rc_test_query_int (database,
                                   "SELECT count(*) FROM responses AS r WHERE "
                                   "(SELECT count(*) FROM answers AS a WHERE a.response_id = r.id) != "
                                   "(SELECT sum (CASE type WHEN 'array' THEN json_array_length (value) "
                                   "ELSE 1 END) FROM json_each (r.answers))"),
                        ==, 0);
-      g_assert_cmpint (query_int (database,
+      g_assert_cmpint (rc_test_query_int (database,
                                   "SELECT count(*) FROM answers WHERE response_id NOT IN "
                                   "(SELECT id FROM responses)"),
                        ==, 0);

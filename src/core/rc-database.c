@@ -385,14 +385,24 @@ rc_database_prepare (RcDatabase  *self,
   return stmt;
 }
 
-static gboolean
-query_int (RcDatabase  *self,
-           const char  *sql,
-           int         *out_value,
-           GError     **error)
+/**
+ * rc_database_query_int64:
+ * @sql: a statement whose first row's first column is a number
+ * @out_value: (out): that number
+ *
+ * Returns: %TRUE with @out_value set, or %FALSE with @error set
+ */
+gboolean
+rc_database_query_int64 (RcDatabase  *self,
+                         const char  *sql,
+                         gint64      *out_value,
+                         GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
+
+  g_return_val_if_fail (RC_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (sql != NULL && out_value != NULL, FALSE);
 
   rc = sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL);
   if (rc == SQLITE_OK)
@@ -404,7 +414,7 @@ query_int (RcDatabase  *self,
       return rc_database_fail (self, rc, error);
     }
 
-  *out_value = sqlite3_column_int (stmt, 0);
+  *out_value = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
 
   return TRUE;
@@ -414,13 +424,13 @@ static gboolean
 check_ownership (RcDatabase  *self,
                  GError     **error)
 {
-  int application_id;
-  int user_version;
-  int n_objects;
+  gint64 application_id;
+  gint64 user_version;
+  gint64 n_objects;
 
-  if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
-      !query_int (self, "PRAGMA user_version", &user_version, error) ||
-      !query_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, error))
+  if (!rc_database_query_int64 (self, "PRAGMA application_id", &application_id, error) ||
+      !rc_database_query_int64 (self, "PRAGMA user_version", &user_version, error) ||
+      !rc_database_query_int64 (self, "SELECT count(*) FROM sqlite_master", &n_objects, error))
     return FALSE;
 
   if (application_id != RC_SQLITE_APPLICATION_ID &&
@@ -438,7 +448,7 @@ check_ownership (RcDatabase  *self,
                    _("“%s” was written by a newer version of Resource Centre "
                      "(data version %d; this version supports up to %d). "
                      "Update the app; the file was left as it is"),
-                   self->path, user_version, rc_database_get_latest_version ());
+                   self->path, (int)user_version, rc_database_get_latest_version ());
       return FALSE;
     }
 
@@ -490,14 +500,14 @@ migrate (RcDatabase  *self,
 {
   g_autofree char *set_version = NULL;
   g_autofree char *set_application_id = NULL;
-  int version;
+  gint64 version;
 
   /* IMMEDIATE takes the write lock now, so two instances starting at once
    * cannot both run the same migration. */
   if (!rc_database_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  if (!query_int (self, "PRAGMA user_version", &version, error))
+  if (!rc_database_query_int64 (self, "PRAGMA user_version", &version, error))
     goto rollback;
 
   for (; version < rc_database_get_latest_version (); version++)
@@ -506,7 +516,7 @@ migrate (RcDatabase  *self,
         goto rollback;
     }
 
-  set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", (int)version);
   set_application_id = g_strdup_printf ("PRAGMA application_id = %d", RC_SQLITE_APPLICATION_ID);
 
   if (!rc_database_exec (self, set_application_id, error) ||
@@ -515,7 +525,7 @@ migrate (RcDatabase  *self,
       !rc_database_exec (self, "COMMIT", error))
     goto rollback;
 
-  self->schema_version = version;
+  self->schema_version = (int)version;
 
   return TRUE;
 

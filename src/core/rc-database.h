@@ -41,6 +41,10 @@ sqlite3     *rc_database_get_handle           (RcDatabase  *self);
 gboolean     rc_database_exec                 (RcDatabase  *self,
                                                const char  *sql,
                                                GError     **error);
+gboolean     rc_database_query_int64          (RcDatabase  *self,
+                                               const char  *sql,
+                                               gint64      *out_value,
+                                               GError     **error);
 sqlite3_stmt *rc_database_prepare             (RcDatabase  *self,
                                                const char  *sql,
                                                GError     **error);

@@ -17,6 +17,7 @@
 #include "rc-export.h"
 #include "rc-import.h"
 #include "rc-news-store.h"
+#include "rc-erase.h"
 #include "rc-language.h"
 #include "rc-pin.h"
 #include "rc-response-summary.h"
@@ -224,6 +225,8 @@ set_unlocked (RcCoordinatorView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "coordinator.import",
                                  unlocked && self->transfer_cancellable == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "coordinator.export-opinions", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "coordinator.delete-responses",
+                                 unlocked && self->transfer_cancellable == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "coordinator.show-results", unlocked);
 
   /* Nothing of the answers stays on a widget of a locked place. */
@@ -976,6 +979,119 @@ import_action (GtkWidget  *widget,
                      _("Exports of responses (JSON)"), NULL, G_CALLBACK (on_import_file_chosen));
 }
 
+typedef struct
+{
+  char   *data_dir;
+  gint64  n_responses;
+  gint64  n_opinions;
+} EraseJob;
+
+static void
+erase_job_free (EraseJob *job)
+{
+  g_free (job->data_dir);
+  g_free (job);
+}
+
+static void
+run_erase (GTask        *task,
+           gpointer      source_object,
+           gpointer      task_data,
+           GCancellable *cancellable)
+{
+  EraseJob *job = task_data;
+  GError *error = NULL;
+
+  if (rc_erase_answers (job->data_dir, &job->n_responses, &job->n_opinions, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_erase_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  RcCoordinatorView *self = RC_COORDINATOR_VIEW (source);
+  EraseJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *responses = NULL;
+  g_autofree char *opinions = NULL;
+  g_autofree char *message = NULL;
+
+  end_transfer (self);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_failure (self, _("The Responses Could Not Be Deleted"), error);
+      return;
+    }
+
+  /* The figures of the results were counted from what is gone. */
+  rc_results_view_clear (self->results_view);
+  if (self->unlocked)
+    {
+      update_summary (self);
+      update_opinions_row (self);
+    }
+
+  responses = g_strdup_printf (ngettext ("%" PRId64 " response", "%" PRId64 " responses",
+                                         job->n_responses),
+                               job->n_responses);
+  opinions = g_strdup_printf (ngettext ("%" PRId64 " opinion", "%" PRId64 " opinions",
+                                        job->n_opinions),
+                              job->n_opinions);
+  /* Translators: "12 responses and 3 opinions deleted" */
+  message = g_strdup_printf (_("%s and %s deleted"), responses, opinions);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+on_delete_response (AdwMessageDialog  *dialog,
+                    const char        *response,
+                    RcCoordinatorView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  EraseJob *job;
+
+  if (!g_str_equal (response, "delete") || !self->unlocked || self->transfer_cancellable != NULL)
+    return;
+
+  begin_transfer (self);
+  job = g_new0 (EraseJob, 1);
+  job->data_dir = g_strdup (rc_database_get_data_dir (self->database));
+
+  task = g_task_new (self, NULL, on_erase_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify)erase_job_free);
+  g_task_run_in_thread (task, run_erase);
+}
+
+static void
+delete_responses_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Delete All Responses?"),
+                                                       _("Every survey response and every opinion on the news "
+                                                         "kept on this computer will be deleted for good. "
+                                                         "Files exported before, and other kiosks, keep their "
+                                                         "copies; export the responses first if you still "
+                                                         "need them.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), widget, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 change_pin_action (GtkWidget  *widget,
                    const char *action_name,
@@ -1288,6 +1404,7 @@ rc_coordinator_view_class_init (RcCoordinatorViewClass *klass)
   gtk_widget_class_install_action (widget_class, "coordinator.export-opinions", NULL, export_opinions_action);
   gtk_widget_class_install_action (widget_class, "coordinator.open-folder", "s", open_folder_action);
   gtk_widget_class_install_action (widget_class, "coordinator.show-results", NULL, show_results_action);
+  gtk_widget_class_install_action (widget_class, "coordinator.delete-responses", NULL, delete_responses_action);
 
   g_type_ensure (RC_TYPE_RESULTS_VIEW);
 }

@@ -65,6 +65,7 @@ enum {
   PROP_THANKS_SECONDS,
   PROP_IDLE_SECONDS,
   PROP_STILL_THERE_SECONDS,
+  PROP_LANGUAGE,
   N_PROPS
 };
 
@@ -250,6 +251,7 @@ rc_survey_view_reset (RcSurveyView *self)
   gtk_toggle_button_set_active (self->text_size_button, FALSE);
   rc_language_use_system ();
   gtk_stack_set_visible_child_name (self->stack, "welcome");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
 
 /* For weaker eyes: every text of the survey a size larger, until the next
@@ -300,6 +302,7 @@ on_language_clicked (GtkButton    *button,
   rc_language_use (language);
   self->response = rc_response_new (self->survey, language);
   translate_controls (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 
   first = find_shown (self, 0, +1);
   g_assert (first != NO_QUESTION);
@@ -697,6 +700,20 @@ rc_survey_view_get_screen (RcSurveyView *self)
 }
 
 /**
+ * rc_survey_view_get_language:
+ *
+ * Returns: (nullable): "kk", "ru" or "en" while a respondent answers in it,
+ *   %NULL at the welcome
+ */
+const char *
+rc_survey_view_get_language (RcSurveyView *self)
+{
+  g_return_val_if_fail (RC_IS_SURVEY_VIEW (self), NULL);
+
+  return self->response != NULL ? rc_response_get_language (self->response) : NULL;
+}
+
+/**
  * rc_survey_view_get_response:
  *
  * Returns: (transfer none) (nullable): the answers being given, if a
@@ -782,6 +799,10 @@ rc_survey_view_get_property (GObject    *object,
 
     case PROP_STILL_THERE_SECONDS:
       g_value_set_uint (value, self->still_there_seconds);
+      break;
+
+    case PROP_LANGUAGE:
+      g_value_set_string (value, rc_survey_view_get_language (self));
       break;
 
     default:
@@ -876,6 +897,17 @@ rc_survey_view_class_init (RcSurveyViewClass *klass)
     g_param_spec_uint ("still-there-seconds", NULL, NULL,
                        1, 600, 30,
                        (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RcSurveyView:language:
+   *
+   * The language the respondent chose, or %NULL at the welcome: what the
+   * kiosk around the survey speaks meanwhile.
+   */
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

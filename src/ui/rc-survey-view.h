@@ -21,6 +21,7 @@ GtkWidget  *rc_survey_view_new          (RcSurvey        *survey,
                                          RcResponseStore *store);
 void        rc_survey_view_reset        (RcSurveyView    *self);
 const char *rc_survey_view_get_screen   (RcSurveyView    *self);
+const char *rc_survey_view_get_language (RcSurveyView    *self);
 RcResponse *rc_survey_view_get_response (RcSurveyView    *self);
 
 G_END_DECLS

@@ -64,6 +64,19 @@ on_quick_exit (RcWindow *self)
   adw_view_stack_set_visible_child_name (self->stack, "news");
 }
 
+/* The kiosk's own controls and the window's name, which a screen reader
+ * says, speak the respondent's language while she answers: the survey view
+ * has switched the translations to it. */
+static void
+translate_kiosk_controls (RcWindow *self)
+{
+  gtk_window_set_title (GTK_WINDOW (self), _("Resource Centre"));
+  gtk_button_set_label (self->back_to_survey_button, _("Back to the Survey"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->staff_button), _("For staff: leave kiosk mode"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->staff_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("For staff: leave kiosk mode"), -1);
+}
+
 static void
 add_survey_view (RcWindow *self)
 {
@@ -76,6 +89,8 @@ add_survey_view (RcWindow *self)
   g_settings_bind (self->settings, "kiosk-still-there-seconds", view, "still-there-seconds",
                    G_SETTINGS_BIND_GET);
   g_signal_connect_swapped (view, "quick-exit", G_CALLBACK (on_quick_exit), self);
+  g_signal_connect_object (view, "notify::language", G_CALLBACK (translate_kiosk_controls), self,
+                           G_CONNECT_SWAPPED);
   adw_bin_set_child (self->survey_holder, view);
 }
 
@@ -527,10 +542,7 @@ rc_window_init (RcWindow *self)
 
   self->settings = g_settings_new (APP_ID);
 
-  gtk_button_set_label (self->back_to_survey_button, _("Back to the Survey"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->staff_button), _("For staff: leave kiosk mode"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->staff_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("For staff: leave kiosk mode"), -1);
+  translate_kiosk_controls (self);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
