@@ -18,6 +18,7 @@
 #include <gtk/gtk.h>
 
 #include "rc-active-survey.h"
+#include "rc-backup.h"
 #include "rc-application.h"
 #include "rc-database.h"
 #include "rc-export.h"
@@ -274,14 +275,97 @@ import_responses (const char *data_dir,
   return EXIT_SUCCESS;
 }
 
+/* A damaged database may be set aside from the dialog that says so; the
+ * data folder is then opened again, by an application of its own. */
+static gboolean
+can_be_set_aside (const GError *error,
+                  const char   *data_dir)
+{
+  g_autoptr(GPtrArray) copies = NULL;
+
+  if (g_error_matches (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_DAMAGED))
+    return TRUE;
+
+  /* Not even a database any more: the copies beside it say it was ours,
+   * and not somebody else's file in a folder given by mistake. */
+  if (!g_error_matches (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_NOT_A_DATABASE))
+    return FALSE;
+  copies = rc_backup_list (data_dir);
+  return copies->len > 0;
+}
+
+static int
+run_app (const char  *default_dir,
+         const char  *data_dir,
+         gboolean     kiosk,
+         char       **app_argv)
+{
+  for (;;)
+    {
+      g_autoptr(RcApplication) app = NULL;
+      g_autoptr(RcDatabase) database = NULL;
+      g_autoptr(RcSurvey) survey = NULL;
+      g_autoptr(GError) error = NULL;
+      int status;
+
+      /* Opened before any window so that a bad data folder is reported in
+       * one line, with no display needed, and nothing is touched. */
+      database = rc_database_open (data_dir, &error);
+      if (database != NULL)
+        survey = rc_active_survey_load (data_dir, &error);
+
+      /* Only the PIN leaves kiosk mode, so there must be one first. */
+      if (survey != NULL && kiosk)
+        {
+          g_autoptr(RcPin) pin = rc_pin_new (database);
+
+          if (!rc_pin_is_set (pin))
+            {
+              g_set_error (&error, RC_PIN_ERROR, RC_PIN_ERROR_NOT_SET,
+                           _("Kiosk mode needs a coordinator PIN to leave it: "
+                             "set one first with “resource-center --set-pin”"));
+              g_clear_object (&survey);
+            }
+        }
+
+      if (database == NULL || survey == NULL)
+        {
+          status = fail (error);
+
+          /* Started from the desktop, nobody sees standard error: say it in
+           * a dialog too, when there is a display to show it on. */
+          if (!gtk_init_check ())
+            return status;
+
+          app = can_be_set_aside (error, data_dir) ? rc_application_new_damaged (error, data_dir)
+                                                   : rc_application_new_failed (error);
+          g_application_run (G_APPLICATION (app), 1, app_argv);
+          if (!rc_application_get_recovered (app))
+            return status;
+          continue;
+        }
+
+      app = rc_application_new (database, survey, kiosk);
+
+      /* Another data folder is another installation: it must not be handed
+       * to an instance that is already running on the default one. */
+      if (g_strcmp0 (default_dir, data_dir) != 0)
+        g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+
+      status = g_application_run (G_APPLICATION (app), 1, app_argv);
+
+      /* The copy made at start found the database damaged, and it was set
+       * aside: the same window comes back on the copy. */
+      if (!rc_application_get_recovered (app))
+        return status;
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(RcApplication) app = NULL;
-  g_autoptr(RcDatabase) database = NULL;
-  g_autoptr(RcSurvey) survey = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *default_dir = rc_database_get_default_data_dir ();
   g_autofree char *data_dir = NULL;
@@ -396,47 +480,5 @@ main (int   argc,
       return status;
     }
 
-  /* Opened before any window so that a bad data folder is reported in one
-   * line, with no display needed, and nothing is touched. */
-  database = rc_database_open (data_dir, &error);
-  if (database != NULL)
-    survey = rc_active_survey_load (data_dir, &error);
-
-  /* Only the PIN leaves kiosk mode, so there must be one first. */
-  if (survey != NULL && kiosk)
-    {
-      g_autoptr(RcPin) pin = rc_pin_new (database);
-
-      if (!rc_pin_is_set (pin))
-        {
-          g_set_error (&error, RC_PIN_ERROR, RC_PIN_ERROR_NOT_SET,
-                       _("Kiosk mode needs a coordinator PIN to leave it: "
-                         "set one first with “resource-center --set-pin”"));
-          g_clear_object (&survey);
-        }
-    }
-
-  if (database == NULL || survey == NULL)
-    {
-      int status = fail (error);
-
-      /* Started from the desktop, nobody sees standard error: say it in a
-       * dialog too, when there is a display to show it on. */
-      if (gtk_init_check ())
-        {
-          app = rc_application_new_failed (error);
-          g_application_run (G_APPLICATION (app), 1, app_argv);
-        }
-
-      return status;
-    }
-
-  app = rc_application_new (database, survey, kiosk);
-
-  /* Another data folder is another installation: it must not be handed to
-   * an instance that is already running on the default one. */
-  if (g_strcmp0 (default_dir, data_dir) != 0)
-    g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-
-  return g_application_run (G_APPLICATION (app), 1, app_argv);
+  return run_app (default_dir, data_dir, kiosk, app_argv);
 }

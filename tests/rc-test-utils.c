@@ -142,6 +142,39 @@ save_at (RcDatabase      *database,
   g_assert_no_error (error);
 }
 
+/* What a failing disk does: a page in the middle of the database turns to
+ * rubbish. The database must be closed, so that its log is in the file. */
+void
+rc_test_damage_database (const char *data_dir)
+{
+  g_autofree char *path = g_build_filename (data_dir, RC_DATABASE_FILE_NAME, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4 * 4096);
+  memset (contents + 3 * 4096, 0x5a, 4096);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
+/* How many responses the database file at @path holds, read on its own,
+ * as a copy is. */
+gint64
+rc_test_count_responses_in (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 count;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM responses", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return count;
+}
+
 /* The number a query gives, such as a count of rows. */
 gint64
 rc_test_query_int (RcDatabase *database,

@@ -17,6 +17,8 @@ RcSurvey   *rc_test_load_survey       (const char *fixture_name,
                                        GError    **error);
 RcSurvey   *rc_test_load_all_types    (void);
 RcDatabase *rc_test_open_database     (const char *data_dir);
+void        rc_test_damage_database   (const char *data_dir);
+gint64      rc_test_count_responses_in (const char *path);
 gint64      rc_test_query_int         (RcDatabase *database,
                                        const char *sql);
 void        rc_test_seed_results      (const char *data_dir);

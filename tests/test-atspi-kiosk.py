@@ -4,6 +4,8 @@
 # language given (kk or ru) while the system speaks the other one. Every name
 # and description met on the way, which is every text on the screen and
 # everything a screen reader says, must be in the respondent's language.
+# The app runs with every debug message on, and nothing it prints may hold
+# what she typed or the PIN.
 # Runs in tests/virtual-session; prints TAP.
 #
 # Copyright 2026 Resource Centre contributors
@@ -19,7 +21,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tools'))
-from rc_atspi import Atspi, Tap, choices, choose_first, find_all, press, showing, wait_for, walk  # noqa: E402
+from rc_atspi import Atspi, Tap, choices, choose_first, click, find_all, press, showing, wait_for, walk  # noqa: E402
 
 EXECUTABLE = os.environ['RC_EXECUTABLE']
 PO_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'po')
@@ -34,6 +36,11 @@ NAMES = {
     'ru': {'start': 'Русский', 'next': 'Далее', 'send': 'Отправить ответы',
            'restart': 'Начать заново сейчас', 'text_size': 'Крупный текст', 'system': 'kk'},
 }
+
+# What she types in her own words, and the coordinator PIN: neither may be
+# printed anywhere. Her words may be in any language.
+SECRET = 'Zhanar7731'
+PIN = '2580'
 
 # Letters Kazakh has and Russian has not.
 KAZAKH_LETTERS = set('әғқңөұүһіӘҒҚҢӨҰҮҺІ')
@@ -120,8 +127,10 @@ def main():
     env.pop('GTK_A11Y', None)
     env.pop('NO_AT_BRIDGE', None)
 
-    subprocess.run([EXECUTABLE, '--data-dir=' + data_dir, '--set-pin'], input='2580\n',
-                   text=True, env=env, check=True, capture_output=True)
+    env['G_MESSAGES_DEBUG'] = 'all'
+    set_pin = subprocess.run([EXECUTABLE, '--data-dir=' + data_dir, '--set-pin'], input=PIN + '\n',
+                             text=True, env=env, check=True, capture_output=True)
+    log_path = os.path.join(tmp, 'printed.txt')
 
     def steps(app):
         tap.report(True, 'the kiosk is on the accessibility bus')
@@ -141,7 +150,7 @@ def main():
 
         def read_screen():
             for text in texts_shown(app):
-                if TYPE_NAME.match(text) or text in welcome:
+                if TYPE_NAME.match(text) or text in welcome or SECRET in text:
                     continue
                 if text not in seen:
                     seen.add(text)
@@ -151,8 +160,16 @@ def main():
 
         pages = 0
         answered = None
+        typed = False
         while not find_all(app, Atspi.Role.PUSH_BUTTON, names['send']) and pages < 60:
             read_screen()
+            # Her own words, in the field for them.
+            long_texts = [t for t in find_all(app, Atspi.Role.TEXT)
+                          if t.get_state_set().contains(Atspi.StateType.MULTI_LINE)]
+            if long_texts and not typed:
+                click(long_texts[0])
+                subprocess.run(['xdotool', 'type', '--delay', '50', SECRET], check=True)
+                typed = True
             found = choices(app, skip_names=(names['text_size'],))
             page = tuple(c.get_name() for c in found)
             if found and page != answered:
@@ -178,10 +195,25 @@ def main():
 
         with sqlite3.connect(os.path.join(data_dir, 'resource-center.db')) as db:
             rows = db.execute('SELECT language, survey_id FROM responses').fetchall()
+            stored = db.execute('SELECT answers FROM responses').fetchone()
         tap.report(rows == [(language, 'womens_rights_express')],
                    'one response in %s is stored: %r' % (language, rows))
+        tap.report(stored is not None and SECRET in stored[0], 'what she typed is in her response')
 
-    return tap.drive([EXECUTABLE, '--kiosk', '--data-dir=' + data_dir], env, 'the kiosk could be driven', steps)
+    with open(log_path, 'w') as log:
+        status = tap.drive([EXECUTABLE, '--kiosk', '--data-dir=' + data_dir], env,
+                           'the kiosk could be driven', steps, output=log, last=False)
+
+    with open(log_path, errors='replace') as log:
+        printed = set_pin.stdout + set_pin.stderr + log.read()
+    # Printed at all, or the check below proves nothing.
+    debug_lines = printed.count('-DEBUG:')
+    leaks = [word for word in (SECRET, PIN) if word in printed]
+    print('# %d debug messages printed' % debug_lines)
+    tap.report(debug_lines > 0 and not leaks,
+               'with every debug message on, nothing printed holds her words or the PIN %s' % leaks)
+    print('1..%d' % len(tap.results))
+    return 0 if all(tap.results) and status == 0 else 1
 
 
 if __name__ == '__main__':

@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "rc-backup.h"
 #include "rc-erase.h"
 #include "rc-pin.h"
 #include "rc-response-store.h"
@@ -78,6 +79,7 @@ test_erase_all (void)
   g_autofree char *data_dir = rc_test_make_temp_dir ();
   g_autoptr(GError) error = NULL;
   g_autofree char *device_id = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
   gint64 n_responses = -1;
   gint64 n_opinions = -1;
 
@@ -91,6 +93,8 @@ test_erase_all (void)
     g_assert_true (rc_pin_set (pin, "2468", &error));
     g_assert_no_error (error);
     device_id = g_strdup (rc_database_get_device_id (database));
+    g_free (rc_backup_make (database, 7, &error));
+    g_assert_no_error (error);
   }
   g_assert_true (database_files_contain (data_dir, SECRET_ANSWER));
   g_assert_true (database_files_contain (data_dir, SECRET_OPINION));
@@ -106,9 +110,11 @@ test_erase_all (void)
     g_assert_cmpint (n_responses, ==, 8);
     g_assert_cmpint (n_opinions, ==, 1);
 
-    /* Gone from the tables and from the bytes on disk... */
+    /* Gone from the tables and from the bytes on disk, copies too... */
     g_assert_false (database_files_contain (data_dir, SECRET_ANSWER));
     g_assert_false (database_files_contain (data_dir, SECRET_OPINION));
+    copies = rc_backup_list (data_dir);
+    g_assert_cmpuint (copies->len, ==, 0);
   }
   {
     g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);

@@ -9,6 +9,9 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
 
 #include "rc-question-view.h"
 #include "rc-survey-view.h"
@@ -368,6 +371,163 @@ test_survey_view_quick_exit (Fixture       *fixture,
   g_assert_true (exited);
 }
 
+/* Answers each question the least it takes, in Kazakh, up to the question
+ * @question_id, or the review when it is %NULL. */
+static void
+walk_to (Fixture    *fixture,
+         const char *question_id)
+{
+  click (fixture, "Қазақша");
+
+  for (guint pages = 0; !g_str_equal (rc_survey_view_get_screen (fixture->view), "review"); pages++)
+    {
+      GtkWidget *question = GTK_WIDGET (current_question (fixture));
+      GtkWidget *check = rc_test_find_widget (question, GTK_TYPE_CHECK_BUTTON);
+      GtkWidget *entry = rc_test_find_widget (question, GTK_TYPE_ENTRY);
+
+      g_assert_cmpuint (pages, <, 60);
+      if (g_strcmp0 (rc_question_view_get_question (RC_QUESTION_VIEW (question))->id, question_id) == 0)
+        return;
+      if (check != NULL && !gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        gtk_widget_activate (check);
+      else if (entry != NULL && gtk_entry_get_text_length (GTK_ENTRY (entry)) == 0)
+        gtk_editable_set_text (GTK_EDITABLE (entry), "7");
+      click (fixture, "Келесі");
+    }
+}
+
+static gint64
+largest_database_file (const char *data_dir)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+  gint64 largest = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (RC_DATABASE_FILE_NAME, suffixes[i], NULL);
+      g_autofree char *path = g_build_filename (data_dir, name, NULL);
+      GStatBuf st;
+
+      if (g_stat (path, &st) == 0)
+        largest = MAX (largest, st.st_size);
+    }
+  return largest;
+}
+
+/* The disk is full when she sends: she is told, calmly, to ask the staff;
+ * nothing half-written stays; her answers wait on the review, and once
+ * there is room again, sending works. */
+static void
+test_survey_view_disk_full (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  struct rlimit unlimited;
+  struct rlimit full;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  walk_to (fixture, NULL);
+
+  /* No file may grow: the next page SQLite writes finds the disk full. */
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &unlimited), ==, 0);
+  full = unlimited;
+  full.rlim_cur = largest_database_file (fixture->data_dir);
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &full), ==, 0);
+
+  click (fixture, "Жауаптарды жіберу");
+  g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "review");
+  g_assert_true (screen_shows_text (GTK_WIDGET (fixture->view),
+                                    _("Your answers could not be saved. Please ask a member of staff for help.")));
+  g_assert_nonnull (rc_survey_view_get_response (fixture->view));
+  g_assert_cmpint (rc_test_query_int (fixture->database, "SELECT count(*) FROM responses"), ==, 0);
+  g_assert_cmpint (rc_test_query_int (fixture->database, "SELECT count(*) FROM answers"), ==, 0);
+
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &unlimited), ==, 0);
+  click (fixture, "Жауаптарды жіберу");
+  g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "thanks");
+  g_assert_cmpint (rc_test_query_int (fixture->database, "SELECT count(*) FROM responses"), ==, 1);
+  g_assert_true (rc_database_check (fixture->database, NULL));
+}
+
+static gboolean
+popover_shown (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if ((GTK_IS_POPOVER (child) && gtk_widget_get_visible (child)) || popover_shown (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* Clicks @button of the mouse on the middle of @widget: without a window
+ * manager the window sits at the top left corner of the screen. */
+static void
+click_on (GtkWidget *widget,
+          guint      button)
+{
+  g_autofree char *keys = NULL;
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (gtk_widget_get_root (widget)), &bounds));
+  keys = g_strdup_printf ("xdotool mousemove %d %d click %u",
+                          (int)(bounds.origin.x + bounds.size.width / 2),
+                          (int)(bounds.origin.y + bounds.size.height / 2), button);
+  g_assert_true (g_spawn_command_line_sync (keys, NULL, NULL, NULL, NULL));
+  for (guint i = 0; i < 20; i++)
+    {
+      g_usleep (10000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+}
+
+/* What she types stays in the field, and nothing comes in from outside:
+ * no paste, no menu, no middle-click paste, from keyboard or mouse. */
+static void
+test_survey_view_text_fields_sealed (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (fixture->view));
+  GtkWidget *entry;
+
+  walk_to (fixture, "q_short");
+  entry = rc_test_find_widget (GTK_WIDGET (current_question (fixture)), GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  gdk_clipboard_set_text (gdk_display_get_clipboard (display), "from the last person");
+  gdk_clipboard_set_text (gdk_display_get_primary_clipboard (display), "selected elsewhere");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Мен");
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+  rc_test_press_keys ("ctrl+v shift+Insert");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Мен");
+
+  rc_test_press_keys ("shift+F10");
+  g_assert_false (popover_shown (entry));
+  rc_test_press_keys ("Menu");
+  g_assert_false (popover_shown (entry));
+
+  click_on (entry, 3);
+  g_assert_false (popover_shown (entry));
+  click_on (entry, 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Мен");
+
+  /* Her own words are not put on the clipboard either. */
+  gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
+  rc_test_press_keys ("ctrl+c ctrl+x");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Мен");
+
+  /* Typing works as ever. */
+  gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+  rc_test_press_keys ("space");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Мен ");
+}
+
 static void
 test_survey_view_idle_reset (Fixture       *fixture,
                              gconstpointer  data)
@@ -460,6 +620,10 @@ main (int   argc,
               fixture_set_up, test_survey_view_quick_exit, fixture_tear_down);
   g_test_add ("/survey-view/larger-text", Fixture, NULL,
               fixture_set_up, test_survey_view_larger_text, fixture_tear_down);
+  g_test_add ("/survey-view/text-fields-sealed", Fixture, NULL,
+              fixture_set_up, test_survey_view_text_fields_sealed, fixture_tear_down);
+  g_test_add ("/survey-view/disk-full", Fixture, NULL,
+              fixture_set_up, test_survey_view_disk_full, fixture_tear_down);
   g_test_add ("/survey-view/idle-reset", Fixture, NULL,
               fixture_set_up, test_survey_view_idle_reset, fixture_tear_down);
   g_test_add ("/survey-view/still-there", Fixture, NULL,

@@ -141,14 +141,18 @@ class Tap:
         self.results.append(ok)
         print('%s %d - %s' % ('ok' if ok else 'not ok', len(self.results), description), flush=True)
 
-    def drive(self, argv, env, what, steps):
+    def drive(self, argv, env, what, steps, output=None, last=True):
         """Starts the app on an accessibility bus of its own and runs
         steps(app); anything that goes wrong is one failed test. Returns the
-        exit status of the test program."""
+        exit status of the test program. With @output, a file, everything
+        the app prints goes there; unless @last, more tests follow, and the
+        plan is the caller's to print."""
         bus = start_bus()
         app_process = None
         try:
-            app_process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL)
+            app_process = subprocess.Popen(argv, env=env,
+                                           stdout=output if output else subprocess.DEVNULL,
+                                           stderr=subprocess.STDOUT if output else None)
             steps(wait_for('the application', find_app))
         except Exception as error:  # noqa: BLE001
             self.report(False, '%s: %s' % (what, error))
@@ -158,5 +162,6 @@ class Tap:
                 app_process.wait()
             stop_bus(bus)
 
-        print('1..%d' % len(self.results))
+        if last:
+            print('1..%d' % len(self.results))
         return 0 if all(self.results) else 1

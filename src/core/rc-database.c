@@ -336,9 +336,13 @@ rc_database_fail (RcDatabase  *self,
                   int          rc,
                   GError     **error)
 {
-  if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+  if (rc == SQLITE_NOTADB)
     g_set_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_NOT_A_DATABASE,
                  _("“%s” is not a database or is damaged; it was left as it is"),
+                 self->path);
+  else if (rc == SQLITE_CORRUPT)
+    g_set_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_DAMAGED,
+                 _("“%s” is damaged; it was left as it is"),
                  self->path);
   else
     g_set_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_FAILED,
@@ -383,6 +387,49 @@ rc_database_prepare (RcDatabase  *self,
     }
 
   return stmt;
+}
+
+/**
+ * rc_database_check:
+ * @self: a database
+ * @error: a location for a #GError
+ *
+ * Reads every page of the database to find damage a crash of the disk or
+ * of the computer left, as the app does once at start. Nothing is written.
+ *
+ * Returns: %TRUE when the database is sound; %FALSE with
+ *   %RC_DATABASE_ERROR_DAMAGED, naming the file and the first problem
+ */
+gboolean
+rc_database_check (RcDatabase  *self,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *problem = NULL;
+  int rc;
+
+  g_return_val_if_fail (RC_IS_DATABASE (self), FALSE);
+
+  if (!(stmt = rc_database_prepare (self, "PRAGMA quick_check (1)", error)))
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    problem = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW)
+    return rc_database_fail (self, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
+
+  /* SQLite's words for the fault mean nothing to the staff who read the
+   * message; they are for whoever looks into the file. */
+  if (g_strcmp0 (problem, "ok") != 0)
+    {
+      g_debug ("The check of %s found: %s", self->path, problem);
+      return rc_database_fail (self, SQLITE_CORRUPT, error);
+    }
+
+  return TRUE;
 }
 
 /**

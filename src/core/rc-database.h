@@ -20,6 +20,7 @@ typedef enum
   RC_DATABASE_ERROR_FOREIGN,
   RC_DATABASE_ERROR_TOO_NEW,
   RC_DATABASE_ERROR_FAILED,
+  RC_DATABASE_ERROR_DAMAGED,
 } RcDatabaseError;
 
 #define RC_DATABASE_FILE_NAME "resource-center.db"
@@ -40,6 +41,8 @@ const char  *rc_database_get_device_id        (RcDatabase  *self);
 sqlite3     *rc_database_get_handle           (RcDatabase  *self);
 gboolean     rc_database_exec                 (RcDatabase  *self,
                                                const char  *sql,
+                                               GError     **error);
+gboolean     rc_database_check                (RcDatabase  *self,
                                                GError     **error);
 gboolean     rc_database_query_int64          (RcDatabase  *self,
                                                const char  *sql,

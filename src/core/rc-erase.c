@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "rc-backup.h"
 #include "rc-database.h"
 #include "rc-erase.h"
 
@@ -19,10 +20,12 @@
  *
  * Deletes every survey response and every opinion in one transaction, and
  * leaves no copy of them in the database files: the freed pages are zeroed
- * and the write-ahead log is emptied. The device id, the PIN, the surveys'
- * definitions and the news stay, so the kiosk goes on as before.
+ * and the write-ahead log is emptied. The automatic copies of the database
+ * go too, since they hold the same answers. The device id, the PIN, the
+ * surveys' definitions and the news stay, so the kiosk goes on as before.
  *
- * Returns: %TRUE when everything was deleted; on %FALSE nothing was
+ * Returns: %TRUE when everything was deleted; %FALSE when nothing was, or,
+ *   with an error naming it, when a copy could not be deleted
  */
 gboolean
 rc_erase_answers (const char  *data_dir,
@@ -69,5 +72,5 @@ rc_erase_answers (const char  *data_dir,
   if (sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL) != SQLITE_OK)
     g_debug ("The write-ahead log could not be emptied yet: %s", sqlite3_errmsg (db));
 
-  return TRUE;
+  return rc_backup_delete_all (data_dir, error);
 }

@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "rc-application.h"
+#include "rc-backup.h"
+#include "rc-language.h"
 #include "rc-window.h"
 
 struct _RcApplication
@@ -22,7 +24,11 @@ struct _RcApplication
   RcSurvey        *survey;
   GSettings       *settings;
   GError          *startup_error;
+  char            *damaged_data_dir;
+  gboolean        recovered;
   gboolean        kiosk;
+  guint           backup_source_id;
+  gboolean        backing_up;
 };
 
 G_DEFINE_FINAL_TYPE (RcApplication, rc_application, ADW_TYPE_APPLICATION)
@@ -89,6 +95,157 @@ rc_application_new_failed (const GError *error)
   return self;
 }
 
+/**
+ * rc_application_new_damaged:
+ * @error: how the database of @data_dir is damaged
+ * @data_dir: the data folder
+ *
+ * Creates an application that offers to set the damaged database aside
+ * and go on with the newest copy, or an empty database.
+ * rc_application_get_recovered() tells, once it has run, whether the data
+ * folder is ready to open again.
+ *
+ * Returns: (transfer full): a new #RcApplication
+ */
+RcApplication *
+rc_application_new_damaged (const GError *error,
+                            const char   *data_dir)
+{
+  RcApplication *self = rc_application_new_failed (error);
+
+  g_return_val_if_fail (data_dir != NULL, self);
+
+  self->damaged_data_dir = g_strdup (data_dir);
+
+  return self;
+}
+
+/**
+ * rc_application_get_recovered:
+ *
+ * Returns: whether a damaged database was set aside and the data folder is
+ *   ready to be opened again, by a new application
+ */
+gboolean
+rc_application_get_recovered (RcApplication *self)
+{
+  g_return_val_if_fail (RC_IS_APPLICATION (self), FALSE);
+
+  return self->recovered;
+}
+
+static void
+on_recovery_told (AdwMessageDialog *dialog,
+                  const char       *response,
+                  RcApplication    *self)
+{
+  g_application_quit (G_APPLICATION (self));
+}
+
+/* A dialog that keeps the application running while it shows, over
+ * @parent or on its own. */
+static AdwMessageDialog *
+app_dialog (RcApplication *self,
+            GtkWindow     *parent,
+            const char    *heading,
+            const char    *body)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  return dialog;
+}
+
+static void
+on_recovery_chosen (AdwMessageDialog *dialog,
+                    const char       *response,
+                    RcApplication    *self)
+{
+  const char *data_dir = g_object_get_data (G_OBJECT (dialog), "rc-data-dir");
+  const char *backup = g_object_get_data (G_OBJECT (dialog), "rc-backup");
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *told;
+
+  if (!g_str_equal (response, "set-aside"))
+    {
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+
+  if (!rc_backup_restore (data_dir, backup, &aside, &error))
+    {
+      told = app_dialog (self, parent, _("The Database Could Not Be Set Aside"), error->message);
+      adw_message_dialog_add_response (told, "quit", _("_Quit"));
+    }
+  else
+    {
+      self->recovered = TRUE;
+      body = g_strdup_printf (backup != NULL
+                              ? _("It is now “%s”, untouched. Resource Centre starts again with the copy.")
+                              : _("It is now “%s”, untouched. Resource Centre starts again with an empty database."),
+                              aside);
+      told = app_dialog (self, parent, _("The Damaged Database Was Set Aside"), body);
+      adw_message_dialog_add_response (told, "continue", _("_Continue"));
+    }
+
+  g_signal_connect_object (told, "response", G_CALLBACK (on_recovery_told), self, 0);
+  gtk_window_present (GTK_WINDOW (told));
+}
+
+/* The database of @data_dir failed its check: nothing is done to it
+ * without asking, and nothing is ever deleted. */
+static void
+offer_recovery (RcApplication *self,
+                GtkWindow     *parent,
+                const GError  *error,
+                const char    *data_dir)
+{
+  g_autoptr(GPtrArray) copies = rc_backup_list (data_dir);
+  const char *newest = copies->len > 0 ? g_ptr_array_index (copies, 0) : NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (newest != NULL)
+    {
+      g_autoptr(GDateTime) made = rc_backup_get_time (newest);
+      g_autoptr(GDateTime) local = made != NULL ? g_date_time_to_local (made) : NULL;
+      g_autofree char *iso_day = local != NULL ? g_date_time_format (local, "%Y-%m-%d") : NULL;
+      g_autofree char *day = iso_day != NULL ? rc_language_format_day (iso_day) : g_strdup ("?");
+      g_autofree char *time = local != NULL ? g_date_time_format (local, "%H:%M") : g_strdup ("?");
+      g_autofree char *offer = NULL;
+
+      /* Translators: the first %s is a day, the second a time of day */
+      offer = g_strdup_printf (_("It can be set aside as it is, and Resource Centre can go on with "
+                                 "the copy made on %s at %s. Responses submitted after that copy "
+                                 "stay only in the file set aside."),
+                               day, time);
+      body = g_strdup_printf ("%s\n\n%s", error->message, offer);
+    }
+  else
+    {
+      body = g_strdup_printf ("%s\n\n%s", error->message,
+                              _("There is no copy of it. It can be set aside as it is, and "
+                                "Resource Centre can go on with an empty database."));
+    }
+
+  dialog = app_dialog (self, parent, _("The Database Is Damaged"), body);
+  adw_message_dialog_add_responses (dialog,
+                                    "quit", _("_Quit"),
+                                    "set-aside", newest != NULL ? _("_Set Aside and Use the Copy")
+                                                                : _("_Set Aside and Start Empty"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "set-aside", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "set-aside");
+  adw_message_dialog_set_close_response (dialog, "quit");
+  g_object_set_data_full (G_OBJECT (dialog), "rc-data-dir", g_strdup (data_dir), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "rc-backup", g_strdup (newest), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_recovery_chosen), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 show_startup_error (RcApplication *self)
 {
@@ -103,15 +260,89 @@ show_startup_error (RcApplication *self)
 }
 
 static void
+run_backup (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  RcApplication *self = source_object;
+  g_autoptr(RcDatabase) database = NULL;
+  GError *error = NULL;
+  char *path = NULL;
+
+  /* A connection of its own: the kiosk goes on saving meanwhile. */
+  if ((database = rc_database_open (rc_database_get_data_dir (self->database), &error)))
+    path = rc_backup_make (database, GPOINTER_TO_UINT (task_data), &error);
+
+  if (path != NULL)
+    g_task_return_pointer (task, path, g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_backup_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RcApplication *self = RC_APPLICATION (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_task_propagate_pointer (G_TASK (result), &error);
+
+  self->backing_up = FALSE;
+  g_application_release (G_APPLICATION (self));
+
+  if (path != NULL)
+    g_debug ("The database was copied to %s", path);
+  else if (g_error_matches (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_DAMAGED))
+    offer_recovery (self, gtk_application_get_active_window (GTK_APPLICATION (self)), error,
+                    rc_database_get_data_dir (self->database));
+  else
+    g_warning ("The database could not be copied: %s", error->message);
+}
+
+/* A copy at start and every day after, in a thread: a copy of a large
+ * database takes a moment, and the app must not quit half-way through. */
+static gboolean
+back_up (gpointer user_data)
+{
+  RcApplication *self = user_data;
+  g_autoptr(GTask) task = NULL;
+
+  if (self->backing_up)
+    return G_SOURCE_CONTINUE;
+
+  self->backing_up = TRUE;
+  g_application_hold (G_APPLICATION (self));
+  task = g_task_new (self, NULL, on_backup_done, NULL);
+  g_task_set_task_data (task, GUINT_TO_POINTER (g_settings_get_uint (self->settings, "backups-kept")), NULL);
+  g_task_run_in_thread (task, run_backup);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
 rc_application_activate (GApplication *app)
 {
   RcApplication *self = RC_APPLICATION (app);
   GtkWindow *window;
 
+  if (self->startup_error != NULL && self->damaged_data_dir != NULL)
+    {
+      offer_recovery (self, NULL, self->startup_error, self->damaged_data_dir);
+      return;
+    }
+
   if (self->startup_error != NULL)
     {
       show_startup_error (self);
       return;
+    }
+
+  if (self->backup_source_id == 0)
+    {
+      back_up (self);
+      self->backup_source_id = g_timeout_add_seconds (RC_BACKUP_INTERVAL_SECONDS, back_up, self);
     }
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
@@ -219,6 +450,16 @@ rc_application_startup (GApplication *app)
 }
 
 static void
+rc_application_shutdown (GApplication *app)
+{
+  RcApplication *self = RC_APPLICATION (app);
+
+  g_clear_handle_id (&self->backup_source_id, g_source_remove);
+
+  G_APPLICATION_CLASS (rc_application_parent_class)->shutdown (app);
+}
+
+static void
 rc_application_finalize (GObject *object)
 {
   RcApplication *self = (RcApplication *)object;
@@ -229,6 +470,7 @@ rc_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->database);
   g_clear_error (&self->startup_error);
+  g_clear_pointer (&self->damaged_data_dir, g_free);
 
   G_OBJECT_CLASS (rc_application_parent_class)->finalize (object);
 }
@@ -299,6 +541,7 @@ rc_application_class_init (RcApplicationClass *klass)
 
   app_class->activate = rc_application_activate;
   app_class->startup = rc_application_startup;
+  app_class->shutdown = rc_application_shutdown;
 
   properties[PROP_DATABASE] =
     g_param_spec_object ("database", NULL, NULL,

@@ -23,6 +23,9 @@ RcApplication *rc_application_new          (RcDatabase    *database,
                                             RcSurvey      *survey,
                                             gboolean       kiosk);
 RcApplication *rc_application_new_failed   (const GError  *error);
+RcApplication *rc_application_new_damaged  (const GError  *error,
+                                            const char    *data_dir);
+gboolean       rc_application_get_recovered (RcApplication *self);
 RcDatabase      *rc_application_get_database       (RcApplication *self);
 RcResponseStore *rc_application_get_response_store (RcApplication *self);
 RcNewsStore     *rc_application_get_news_store     (RcApplication *self);

@@ -1077,7 +1077,8 @@ delete_responses_action (GtkWidget  *widget,
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                                        _("Delete All Responses?"),
                                                        _("Every survey response and every opinion on the news "
-                                                         "kept on this computer will be deleted for good. "
+                                                         "kept on this computer, and the automatic backup "
+                                                         "copies that hold them, will be deleted for good. "
                                                          "Files exported before, and other kiosks, keep their "
                                                          "copies; export the responses first if you still "
                                                          "need them.")));

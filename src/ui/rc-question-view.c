@@ -340,6 +340,75 @@ on_buffer_changed (GtkTextBuffer  *buffer,
   set_answer (self, value);
 }
 
+/* Her words stay in the field: no clipboard to carry them to the next
+ * person or bring in somebody else's, no menu, nothing dropped in. */
+static void
+on_pointer_pressed (GtkGestureClick *gesture)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  /* The middle button pastes the last selection; the right one opens the
+   * menu with Paste in it. */
+  if (button == GDK_BUTTON_MIDDLE || button == GDK_BUTTON_SECONDARY)
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_long_pressed (GtkGestureLongPress *gesture)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+stop_clipboard (GtkWidget  *text,
+                const char *signal_name)
+{
+  g_signal_stop_emission_by_name (text, signal_name);
+}
+
+static void
+seal_text_field (GtkWidget *text)
+{
+  static const char * const actions[] = {
+    "clipboard.cut", "clipboard.copy", "clipboard.paste", "menu.popup",
+  };
+  static const char * const clipboard_signals[] = {
+    "cut-clipboard", "copy-clipboard", "paste-clipboard",
+  };
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (text);
+  g_autoptr(GPtrArray) drop_targets = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *long_press = gtk_gesture_long_press_new ();
+
+  /* The menu goes through the actions, the keys through the signals. */
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (text, actions[i], FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (clipboard_signals); i++)
+    g_signal_connect_data (text, clipboard_signals[i], G_CALLBACK (stop_clipboard),
+                           (gpointer)clipboard_signals[i], NULL, G_CONNECT_DEFAULT);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        g_ptr_array_add (drop_targets, g_steal_pointer (&controller));
+    }
+  for (guint i = 0; i < drop_targets->len; i++)
+    gtk_widget_remove_controller (text, g_ptr_array_index (drop_targets, i));
+
+  /* Ahead of the field's own handling, which opens the menu without
+   * asking the action. */
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_pointer_pressed), NULL);
+  gtk_widget_add_controller (text, GTK_EVENT_CONTROLLER (click));
+
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (long_press), GTK_PHASE_CAPTURE);
+  g_signal_connect (long_press, "pressed", G_CALLBACK (on_long_pressed), NULL);
+  gtk_widget_add_controller (text, GTK_EVENT_CONTROLLER (long_press));
+}
+
 static void
 build_entry (RcQuestionView *self)
 {
@@ -362,6 +431,7 @@ build_entry (RcQuestionView *self)
 
   /* Nothing typed here is offered again to the next person. */
   gtk_entry_set_input_hints (GTK_ENTRY (entry), GTK_INPUT_HINT_NO_EMOJI | GTK_INPUT_HINT_PRIVATE);
+  seal_text_field (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (entry))));
 
   self->entry = GTK_EDITABLE (entry);
   g_signal_connect (entry, "changed", G_CALLBACK (on_entry_changed), self);
@@ -381,6 +451,7 @@ build_text_view (RcQuestionView *self)
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
   gtk_text_view_set_input_hints (GTK_TEXT_VIEW (view), GTK_INPUT_HINT_PRIVATE);
+  seal_text_field (view);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   rc_text_get (&self->question->label, language_of (self)), -1);
 

@@ -1,0 +1,455 @@
+/* rc-backup.c: copies of the database kept in the data folder, and going
+ * back to one
+ *
+ * Copyright 2026 Resource Centre contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "rc-backup.h"
+
+#define BACKUP_PREFIX "resource-center-"
+#define BACKUP_SUFFIX ".db"
+#define SET_ASIDE_PREFIX "resource-center-damaged-"
+
+static char *
+backup_folder (const char *data_dir)
+{
+  return g_build_filename (data_dir, RC_BACKUP_FOLDER_NAME, NULL);
+}
+
+/* "20261129-085500": sorts as it happened, whatever the locale. */
+static char *
+time_stamp (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y%m%d-%H%M%S");
+}
+
+/* @folder/@prefix@stamp@suffix, or with -2, -3… when that is taken: a
+ * copy is never written over another. */
+static char *
+free_name (const char *folder,
+           const char *prefix,
+           const char *suffix)
+{
+  g_autofree char *stamp = time_stamp ();
+
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *name = n == 1 ? g_strconcat (prefix, stamp, suffix, NULL)
+                                     : g_strdup_printf ("%s%s-%u%s", prefix, stamp, n, suffix);
+      char *path = g_build_filename (folder, name, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        return path;
+      g_free (path);
+    }
+}
+
+static gboolean
+sqlite_failed (sqlite3     *db,
+               int          rc,
+               const char  *path,
+               GError     **error)
+{
+  g_set_error (error, RC_DATABASE_ERROR,
+               rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB ? RC_DATABASE_ERROR_DAMAGED
+                                                           : RC_DATABASE_ERROR_FAILED,
+               _("Cannot copy the database to “%s”: %s"),
+               path, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+/* Copies @source page by page into a new file in @folder, checks the copy
+ * and returns the temporary name it has until the caller renames it. */
+static char *
+copy_database (sqlite3     *source,
+               const char  *folder,
+               GError     **error)
+{
+  g_autofree char *temp_path = g_build_filename (folder, ".resource-center-XXXXXX.part", NULL);
+  sqlite3_backup *backup;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *copy = NULL;
+  gboolean ok = FALSE;
+  int fd;
+  int rc;
+
+  fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Cannot write a copy of the database in “%s”: %s"),
+                   folder, g_strerror (errsv));
+      return NULL;
+    }
+  g_close (fd, NULL);
+
+  rc = sqlite3_open_v2 (temp_path, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sqlite_failed (copy, rc, temp_path, error);
+      goto out;
+    }
+
+  /* The whole file in one step: a reader in WAL mode sees one snapshot,
+   * whatever the kiosk saves meanwhile. */
+  backup = sqlite3_backup_init (copy, "main", source, "main");
+  if (backup == NULL)
+    {
+      sqlite_failed (copy, sqlite3_errcode (copy), temp_path, error);
+      goto out;
+    }
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      sqlite_failed (copy, rc, temp_path, error);
+      goto out;
+    }
+
+  /* A copy is one file, readable on its own. */
+  rc = sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (copy, "PRAGMA integrity_check (1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite_failed (copy, rc, temp_path, error);
+      goto out;
+    }
+  /* The pages are copied as they are: a copy that fails its check is a
+   * copy of a damaged database. */
+  if (g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      g_debug ("The check of a copy of %s found: %s", sqlite3_db_filename (source, "main"),
+               (const char *)sqlite3_column_text (stmt, 0));
+      g_set_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_DAMAGED,
+                   _("“%s” is damaged; it was left as it is"),
+                   sqlite3_db_filename (source, "main"));
+      goto out;
+    }
+
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (stmt);
+  if (sqlite3_close (copy) != SQLITE_OK && ok)
+    ok = sqlite_failed (copy, SQLITE_IOERR, temp_path, error);
+  if (!ok)
+    {
+      g_unlink (temp_path);
+      return NULL;
+    }
+  return g_steal_pointer (&temp_path);
+}
+
+static gboolean
+rename_into_place (const char  *from,
+                   const char  *to,
+                   GError     **error)
+{
+  if (g_rename (from, to) != 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Cannot rename “%s” to “%s”: %s"), from, to, g_strerror (errsv));
+      g_unlink (from);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_backup_name (const char *name)
+{
+  return g_str_has_prefix (name, BACKUP_PREFIX) &&
+         g_str_has_suffix (name, BACKUP_SUFFIX) &&
+         !g_str_has_prefix (name, SET_ASIDE_PREFIX);
+}
+
+/* "20261129-085500" and the -N of a second copy in the same second, so
+ * that copies sort in the order they were made. */
+static void
+order_of (const char *path,
+          guint64    *stamp,
+          guint      *n)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  guint date = 0, time = 0;
+
+  *n = 1;
+  if (sscanf (name, BACKUP_PREFIX "%8u-%6u-%u", &date, &time, n) < 2)
+    date = time = 0;
+  *stamp = (guint64)date * 1000000 + time;
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  guint64 stamp_a, stamp_b;
+  guint n_a, n_b;
+
+  order_of (*(const char * const *)a, &stamp_a, &n_a);
+  order_of (*(const char * const *)b, &stamp_b, &n_b);
+  if (stamp_a != stamp_b)
+    return stamp_a < stamp_b ? 1 : -1;
+  return n_a == n_b ? 0 : n_a < n_b ? 1 : -1;
+}
+
+/**
+ * rc_backup_list:
+ * @data_dir: the data folder
+ *
+ * Returns: (transfer full) (element-type filename): the paths of the
+ *   copies in the data folder's backups folder, the newest first
+ */
+GPtrArray *
+rc_backup_list (const char *data_dir)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(GDir) dir = NULL;
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_return_val_if_fail (data_dir != NULL, paths);
+
+  folder = backup_folder (data_dir);
+  if (!(dir = g_dir_open (folder, 0, NULL)))
+    return paths;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (is_backup_name (name))
+      g_ptr_array_add (paths, g_build_filename (folder, name, NULL));
+
+  g_ptr_array_sort (paths, compare_newest_first);
+  return paths;
+}
+
+/**
+ * rc_backup_get_time:
+ * @path: a copy from rc_backup_list()
+ *
+ * Returns: (transfer full) (nullable): when the copy was made, in UTC
+ */
+GDateTime *
+rc_backup_get_time (const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  int year, month, day, hour, minute, second;
+
+  if (sscanf (name, BACKUP_PREFIX "%4d%2d%2d-%2d%2d%2d", &year, &month, &day,
+              &hour, &minute, &second) != 6)
+    return NULL;
+
+  return g_date_time_new_utc (year, month, day, hour, minute, second);
+}
+
+/**
+ * rc_backup_make:
+ * @database: the database to copy, through a connection of its own
+ * @keep: how many copies to keep, this one included
+ * @error: a location for a #GError
+ *
+ * Copies the database with SQLite's online backup, while the kiosk may go
+ * on saving, into the backups folder of the data folder (mode 0700; the
+ * copy 0600), checks the copy with integrity_check, and deletes the oldest
+ * copies beyond @keep. A copy that fails is never kept.
+ *
+ * Returns: (transfer full): the path of the new copy, or %NULL with @error
+ */
+char *
+rc_backup_make (RcDatabase  *database,
+                guint        keep,
+                GError     **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *temp_path = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+
+  g_return_val_if_fail (RC_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (keep > 0, NULL);
+
+  folder = backup_folder (rc_database_get_data_dir (database));
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Cannot create the backups folder “%s”: %s"),
+                   folder, g_strerror (errsv));
+      return NULL;
+    }
+
+  if (!(temp_path = copy_database (rc_database_get_handle (database), folder, error)))
+    return NULL;
+
+  path = free_name (folder, BACKUP_PREFIX, BACKUP_SUFFIX);
+  if (!rename_into_place (temp_path, path, error))
+    return NULL;
+
+  copies = rc_backup_list (rc_database_get_data_dir (database));
+  for (guint i = keep; i < copies->len; i++)
+    if (g_unlink (g_ptr_array_index (copies, i)) != 0)
+      g_debug ("Cannot delete the old copy “%s”: %s",
+               (const char *)g_ptr_array_index (copies, i), g_strerror (errno));
+
+  return g_steal_pointer (&path);
+}
+
+/**
+ * rc_backup_delete_all:
+ * @data_dir: the data folder
+ * @error: a location for a #GError
+ *
+ * Deletes every copy, and what an interrupted copy left, so that deleted
+ * answers do not live on in them.
+ *
+ * Returns: %TRUE when no copy is left
+ */
+gboolean
+rc_backup_delete_all (const char  *data_dir,
+                      GError     **error)
+{
+  g_autofree char *folder = backup_folder (data_dir);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return TRUE;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (!is_backup_name (name) && !g_str_has_suffix (name, ".part"))
+        continue;
+
+      path = g_build_filename (folder, name, NULL);
+      if (g_unlink (path) != 0)
+        {
+          int errsv = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                       _("Cannot delete the copy “%s”: %s"), path, g_strerror (errsv));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * rc_backup_set_aside:
+ * @data_dir: the data folder
+ * @error: a location for a #GError
+ *
+ * Renames the database, with its write-ahead log, to a name of its own in
+ * the data folder ("resource-center-damaged-20261129-085500.db"), where it
+ * stays for whoever can still rescue something from it.
+ *
+ * Returns: (transfer full): the new name of the database, or %NULL with
+ *   @error
+ */
+char *
+rc_backup_set_aside (const char  *data_dir,
+                     GError     **error)
+{
+  static const char * const companions[] = { "-wal", "-shm" };
+  g_autofree char *path = g_build_filename (data_dir, RC_DATABASE_FILE_NAME, NULL);
+  g_autofree char *aside = free_name (data_dir, SET_ASIDE_PREFIX, BACKUP_SUFFIX);
+
+  if (g_rename (path, aside) != 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Cannot rename “%s” to “%s”: %s"), path, aside, g_strerror (errsv));
+      return NULL;
+    }
+
+  /* The log may hold the last responses: it goes with its database. */
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *from = g_strconcat (path, companions[i], NULL);
+      g_autofree char *to = g_strconcat (aside, companions[i], NULL);
+
+      if (g_rename (from, to) != 0 && errno != ENOENT)
+        g_debug ("Cannot rename “%s”: %s", from, g_strerror (errno));
+    }
+
+  return g_steal_pointer (&aside);
+}
+
+/**
+ * rc_backup_restore:
+ * @data_dir: the data folder
+ * @backup_path: (nullable): the copy to go on with, or %NULL for an empty
+ *   database
+ * @set_aside_path: (out) (optional) (transfer full): where the database that
+ *   was there went
+ * @error: a location for a #GError
+ *
+ * Sets the database aside with rc_backup_set_aside() and puts a checked
+ * copy of @backup_path in its place. Nothing is deleted: when anything
+ * fails, the data folder is as it was.
+ *
+ * Returns: %TRUE when the data folder is ready to open
+ */
+gboolean
+rc_backup_restore (const char  *data_dir,
+                   const char  *backup_path,
+                   char       **set_aside_path,
+                   GError     **error)
+{
+  g_autofree char *path = g_build_filename (data_dir, RC_DATABASE_FILE_NAME, NULL);
+  g_autofree char *temp_path = NULL;
+  g_autofree char *aside = NULL;
+
+  g_return_val_if_fail (data_dir != NULL, FALSE);
+
+  if (backup_path != NULL)
+    {
+      sqlite3 *source = NULL;
+      int rc = sqlite3_open_v2 (backup_path, &source, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+
+      if (rc == SQLITE_OK)
+        temp_path = copy_database (source, data_dir, error);
+      else
+        sqlite_failed (source, rc, backup_path, error);
+      sqlite3_close (source);
+      if (temp_path == NULL)
+        return FALSE;
+    }
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !(aside = rc_backup_set_aside (data_dir, error)))
+    {
+      if (temp_path != NULL)
+        g_unlink (temp_path);
+      return FALSE;
+    }
+
+  if (temp_path != NULL && !rename_into_place (temp_path, path, error))
+    return FALSE;
+
+  if (set_aside_path != NULL)
+    *set_aside_path = g_steal_pointer (&aside);
+  return TRUE;
+}
