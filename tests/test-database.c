@@ -97,11 +97,16 @@ test_database_creates_private_folder (void)
   g_autofree char *tmp = rc_test_make_temp_dir ();
   g_autofree char *data_dir = g_build_filename (tmp, "nested", "resource-center", NULL);
   g_autofree char *path = g_build_filename (data_dir, RC_DATABASE_FILE_NAME, NULL);
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
   g_autoptr(RcDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   GStatBuf st;
+  mode_t old_umask;
 
+  /* Whatever the account's umask lets through. */
+  old_umask = umask (0);
   db = rc_database_open (data_dir, &error);
+  umask (old_umask);
   g_assert_no_error (error);
   g_assert_nonnull (db);
 
@@ -112,6 +117,17 @@ test_database_creates_private_folder (void)
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (wal_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_clear_object (&db);
+
+  /* A folder others could read, made by hand or by something else, is
+   * closed to them before anything is written in it. */
+  g_assert_cmpint (g_chmod (data_dir, 0755), ==, 0);
+  db = rc_database_open (data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (data_dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
 }
 
 static void

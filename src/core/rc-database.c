@@ -226,6 +226,12 @@ prepare_data_dir (const char  *data_dir,
                        data_dir);
           return FALSE;
         }
+
+      /* Answers are kept here: nobody but this account may look in, however
+       * the folder came to be. A folder on a disk without modes stays as it
+       * is. */
+      if ((st.st_mode & 077) != 0 && g_chmod (data_dir, 0700) != 0)
+        g_debug ("Cannot close the data folder %s to others: %s", data_dir, g_strerror (errno));
     }
   else if (g_mkdir_with_parents (data_dir, 0700) != 0)
     {
