@@ -104,6 +104,18 @@ handle (SoupServer        *server,
       soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, "[{\"id\":\"x\"}]", 12);
       soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
       break;
+    case RC_TEST_SITE_DEEP:
+      {
+        /* A page of brackets alone, as deep as it is long. */
+        gsize depth = 20000;
+        char *deep = g_malloc (2 * depth);
+
+        memset (deep, '[', depth);
+        memset (deep + depth, ']', depth);
+        soup_server_message_set_response (message, "application/json", SOUP_MEMORY_TAKE, deep, 2 * depth);
+        soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+      }
+      break;
     case RC_TEST_SITE_HUGE:
       huge = g_strnfill (300 * 1024, ' ');
       soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY, huge, strlen (huge));

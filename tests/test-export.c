@@ -555,6 +555,20 @@ test_import_refusals (void)
 
   assert_refused (office, csv_path, RC_IMPORT_ERROR_NOT_AN_EXPORT, "CSV");
 
+  /* Brackets alone, as deep as the file is long. */
+  {
+    g_autofree char *deep_path = g_build_filename (kiosk, "deep.json", NULL);
+    g_autoptr(GString) deep = g_string_new ("{\"data\":");
+
+    for (guint i = 0; i < 200000; i++)
+      g_string_append_c (deep, '[');
+    for (guint i = 0; i < 200000; i++)
+      g_string_append_c (deep, ']');
+    g_string_append_c (deep, '}');
+    g_assert_true (g_file_set_contents (deep_path, deep->str, deep->len, NULL));
+    assert_refused (office, deep_path, RC_IMPORT_ERROR_DAMAGED, "nested more than 64 deep");
+  }
+
   root = json_from_string ("{\"data\": []}", NULL);
   g_clear_pointer (&path, g_free);
   path = write_variant (kiosk, "other.json", root);
@@ -636,6 +650,45 @@ test_export_while_saving (void)
   g_spawn_close_pid (pid);
 }
 
+/* Answers in the database that are not what the app writes, as a failing
+ * disk or an edit by hand leaves them: the export says which response, and
+ * does not crash. */
+static void
+test_export_damaged_answers (void)
+{
+  static const char * const damaged[] = { "[1, 2]", "\"text\"", "{\"q_single\": {\"deep\": [[[[1]]]]}}" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (damaged); i++)
+    {
+      g_autofree char *dir = rc_test_make_temp_dir ();
+      g_autofree char *path = g_build_filename (dir, "out.json", NULL);
+      g_autofree char *sql = NULL;
+      RcExportOptions options = { RC_EXPORT_FORMAT_JSON, NULL, NULL, NULL };
+      g_autoptr(GError) error = NULL;
+      gint64 n_written = -1;
+
+      seed (dir);
+      {
+        g_autoptr(RcDatabase) database = rc_test_open_database (dir);
+
+        sql = g_strdup_printf ("UPDATE responses SET answers = '%s' "
+                               "WHERE id = (SELECT min (id) FROM responses)", damaged[i]);
+        rc_database_exec (database, sql, &error);
+        g_assert_no_error (error);
+      }
+
+      if (rc_export_write (dir, path, &options, NULL, NULL, &n_written, &error))
+        {
+          /* Answers of the wrong shape for their questions are left empty. */
+          g_assert_cmpint (n_written, ==, 4);
+          continue;
+        }
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "damaged"));
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -650,6 +703,7 @@ main (int   argc,
   g_test_add_func ("/export/leaves-nothing-on-failure", test_export_leaves_nothing_on_failure);
   g_test_add_func ("/export/while-saving", test_export_while_saving);
   g_test_add_func ("/import/refusals", test_import_refusals);
+  g_test_add_func ("/export/damaged-answers", test_export_damaged_answers);
 
   return g_test_run ();
 }

@@ -116,6 +116,7 @@ test_sync_bad_answers (void)
   assert_refused (site, RC_TEST_SITE_ERROR, RC_NEWS_SYNC_ERROR_HTTP, "500");
   assert_refused (site, RC_TEST_SITE_NOT_JSON, RC_NEWS_SYNC_ERROR_INVALID, "not a list of WordPress posts");
   assert_refused (site, RC_TEST_SITE_WRONG_SHAPE, RC_NEWS_SYNC_ERROR_INVALID, "not a list of WordPress posts");
+  assert_refused (site, RC_TEST_SITE_DEEP, RC_NEWS_SYNC_ERROR_INVALID, "not a list of WordPress posts");
   assert_refused (site, RC_TEST_SITE_HUGE, RC_NEWS_SYNC_ERROR_TOO_LARGE, "MB");
   assert_refused (site, RC_TEST_SITE_REDIRECT_LOOP, RC_NEWS_SYNC_ERROR_HTTP, "Cannot reach");
   assert_refused (site, RC_TEST_SITE_SILENT, RC_NEWS_SYNC_ERROR_HTTP, "Cannot reach");

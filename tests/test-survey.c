@@ -285,6 +285,27 @@ test_survey_install (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A file of brackets alone, as deep as it is long: a clear refusal, not a
+ * stack overflow. */
+static void
+test_survey_deeply_nested (void)
+{
+  gsize depth = 200000;
+  char *deep = g_malloc (2 * depth);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcSurvey) survey = NULL;
+
+  memset (deep, '[', depth);
+  memset (deep + depth, ']', depth);
+  bytes = g_bytes_new_take (deep, 2 * depth);
+  survey = rc_survey_new_from_bytes (bytes, "deep.json", &error);
+  g_assert_null (survey);
+  g_assert_error (error, RC_SURVEY_ERROR, RC_SURVEY_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "deep.json"));
+  g_assert_nonnull (strstr (error->message, "nested more than 64 deep"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +320,7 @@ main (int   argc,
       g_test_add_data_func (path, GUINT_TO_POINTER (i), test_survey_broken);
     }
   g_test_add_func ("/survey/install", test_survey_install);
+  g_test_add_func ("/survey/deeply-nested", test_survey_deeply_nested);
   g_test_add_func ("/survey/bundled", test_survey_bundled);
   g_test_add_func ("/survey/bundled-under-ten-minutes", test_survey_bundled_under_ten_minutes);
 

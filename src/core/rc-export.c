@@ -17,6 +17,7 @@
 #include "rc-i18n.h"
 #include "rc-response-table.h"
 #include "rc-sink.h"
+#include "rc-json.h"
 
 static void
 append_json_string (GString    *out,
@@ -491,9 +492,16 @@ write_rows (Export            *export,
       gint64 version = sqlite3_column_int64 (stmt, 2);
       RcSurvey *survey = rc_response_table_lookup_survey (export->table, survey_id, version);
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !json_parser_load_from_data (parser, (const char *)sqlite3_column_text (stmt, 7), -1, error))
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
         break;
+      if (!rc_json_parse (parser, (const char *)sqlite3_column_text (stmt, 7), -1, NULL) ||
+          !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        {
+          g_set_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_DAMAGED,
+                       _("The answers of the response “%s” in the database are damaged"),
+                       (const char *)sqlite3_column_text (stmt, 0));
+          break;
+        }
 
       g_assert (survey != NULL);
       rc_response_table_fill_row (export->table, survey,

@@ -371,7 +371,8 @@ find_existing (Import        *import,
   survey = rc_response_table_lookup_survey (import->table, (const char *)sqlite3_column_text (stmt, 0),
                                             sqlite3_column_int64 (stmt, 1));
   same = survey != NULL &&
-         json_parser_load_from_data (parser, (const char *)sqlite3_column_text (stmt, 6), -1, NULL);
+         rc_json_parse (parser, (const char *)sqlite3_column_text (stmt, 6), -1, NULL) &&
+         JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser));
   if (same)
     {
       rc_response_table_fill_row (import->table, survey, response_id,
@@ -517,6 +518,7 @@ rc_import_file (const char    *data_dir,
                 GError       **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GError) local_error = NULL;
   Import import = { 0 };
   JsonNode *root;
@@ -531,7 +533,10 @@ rc_import_file (const char    *data_dir,
   import.surveys = g_ptr_array_new_with_free_func (g_object_unref);
   import.definitions = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
 
-  if (!json_parser_load_from_mapped_file (parser, path, &local_error))
+  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (mapped == NULL ||
+      !rc_json_parse (parser, g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped),
+                      &local_error))
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT) ||
           local_error->domain == G_FILE_ERROR)

@@ -1,4 +1,4 @@
-/* rc-json.h: what kind of JSON value a node holds
+/* rc-json.h: reading JSON from outside, and what kind of value a node holds
  *
  * Copyright 2026 Resource Centre contributors
  *
@@ -10,6 +10,13 @@
 #include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
+
+#define RC_JSON_MAX_DEPTH 64
+
+gboolean rc_json_parse (JsonParser  *parser,
+                        const char  *data,
+                        gssize       length,
+                        GError     **error);
 
 static inline gboolean
 rc_json_is_string (JsonNode *node)

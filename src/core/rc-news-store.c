@@ -348,7 +348,7 @@ install_bundled_file (RcNewsStore  *self,
   g_autofree char *group_id = NULL;
 
   if (!(bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error)) ||
-      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
+      !rc_json_parse (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
     return FALSE;
 
   root = JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
@@ -609,7 +609,7 @@ rc_news_store_load_blocks (RcNewsStore  *self,
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW &&
-      json_parser_load_from_data (parser, (const char *)sqlite3_column_text (stmt, 0), -1, error) &&
+      rc_json_parse (parser, (const char *)sqlite3_column_text (stmt, 0), -1, error) &&
       JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
     blocks = json_array_ref (json_node_get_array (json_parser_get_root (parser)));
   else if (rc == SQLITE_DONE)

@@ -259,7 +259,7 @@ fetch_page (SoupSession              *session,
       return FALSE;
     }
 
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL) ||
+  if (!rc_json_parse (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL) ||
       !(root = json_parser_get_root (parser)) || !JSON_NODE_HOLDS_ARRAY (root))
     {
       g_set_error_literal (error, RC_NEWS_SYNC_ERROR, RC_NEWS_SYNC_ERROR_INVALID,

@@ -11,6 +11,7 @@
 
 #include "rc-response-store.h"
 #include "rc-response-store-private.h"
+#include "rc-json.h"
 
 struct _RcResponseStore
 {
@@ -387,7 +388,7 @@ rc_response_store_load (RcResponseStore  *self,
     }
 
   if (rc != SQLITE_ROW ||
-      !json_parser_load_from_data (parser, (const char *)sqlite3_column_text (stmt, 7), -1, error))
+      !rc_json_parse (parser, (const char *)sqlite3_column_text (stmt, 7), -1, error))
     {
       if (rc != SQLITE_ROW)
         rc_database_fail (self->database, rc, error);

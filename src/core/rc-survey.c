@@ -10,6 +10,7 @@
 #include "rc-i18n.h"
 
 #include "rc-survey-private.h"
+#include "rc-json.h"
 
 #define BUNDLED_SURVEY RESOURCE_BASE_PATH "/surveys/womens-rights-express.json"
 
@@ -153,7 +154,7 @@ rc_survey_new_from_bytes (GBytes      *bytes,
   g_return_val_if_fail (source_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, data, length, &json_error))
+  if (!rc_json_parse (parser, data, length, &json_error))
     {
       g_set_error (error, RC_SURVEY_ERROR, RC_SURVEY_ERROR_INVALID,
                    _("“%s” is not valid JSON: %s"), source_name, json_error->message);
