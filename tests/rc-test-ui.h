@@ -28,11 +28,12 @@ void       rc_test_press_keys     (const char *keys);
 void       rc_test_destroy_window (gpointer    window);
 
 /* Lets the main loop run until @condition holds, as a person waits for the
- * screen to settle; fails after five seconds. */
+ * screen to settle; fails after half a minute, which only a slow build
+ * (sanitizers, valgrind) on a busy machine comes near. */
 #define rc_test_wait_until(condition)                                               \
   G_STMT_START {                                                                    \
     gboolean rc_timed_out = FALSE;                                                  \
-    guint rc_timeout_id = g_timeout_add_seconds (5, rc_test_timeout_cb, &rc_timed_out); \
+    guint rc_timeout_id = g_timeout_add_seconds (30, rc_test_timeout_cb, &rc_timed_out); \
     while (!(condition) && !rc_timed_out)                                           \
       g_main_context_iteration (NULL, TRUE);                                        \
     g_assert_false (rc_timed_out);                                                  \

@@ -291,6 +291,7 @@ test_database_too_new (void)
   {
     g_autoptr(RcDatabase) current = rc_database_open (data_dir, &error);
     g_assert_no_error (error);
+    g_assert_nonnull (current);
   }
   write_sqlite_file (path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 999;");
 

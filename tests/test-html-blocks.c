@@ -110,7 +110,6 @@ test_html_broken (void)
   g_autoptr(JsonArray) blocks = convert_fixture ("broken.html");
   g_autoptr(JsonArray) empty = rc_html_to_blocks ("", NULL);
   g_autoptr(JsonArray) garbage = rc_html_to_blocks ("<<<>>>&&&</p></div></ul>", NULL);
-  g_autofree char *deep = NULL;
   g_autoptr(GString) nested = g_string_new (NULL);
   g_autoptr(JsonArray) deep_blocks = NULL;
 

@@ -301,6 +301,7 @@ test_store_survives_kill (void)
           g_autoptr(JsonNode) row = rc_response_store_load (store, reported[i], &error);
 
           g_assert_no_error (error);
+          g_assert_nonnull (row);
         }
       total_reported += g_strv_length (reported);
 

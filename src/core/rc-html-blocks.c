@@ -571,8 +571,12 @@ convert_children (JsonArray  *blocks,
 static htmlDocPtr
 parse (const char *html)
 {
+  /* Bytes that are not UTF-8 would come out as they went in, and no label
+   * can show them: they become U+FFFD first. */
+  g_autofree char *valid = g_utf8_make_valid (html, -1);
+
   /* Broken markup is repaired, never fetched from or complained about. */
-  return htmlReadMemory (html, strlen (html), NULL, "UTF-8",
+  return htmlReadMemory (valid, strlen (valid), NULL, "UTF-8",
                          HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                          HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
 }

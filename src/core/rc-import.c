@@ -76,7 +76,6 @@ get_member (JsonObject *object,
 static gboolean
 looks_like_csv (const char *path)
 {
-  g_autofree char *contents = NULL;
   gsize length = 0;
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
@@ -129,7 +128,10 @@ add_survey (Import    *import,
             GError   **error)
 {
   g_autofree char *text = json_to_string (definition, FALSE);
-  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), strlen (text));
+  gsize length = strlen (text);
+  /* Measured first: C leaves the order of the arguments to the compiler,
+   * and clang stole the text before measuring it. */
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), length);
   g_autoptr(GError) local_error = NULL;
   RcSurvey *survey;
 

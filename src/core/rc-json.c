@@ -86,11 +86,21 @@ rc_json_parse (JsonParser  *parser,
                GError     **error)
 {
   g_return_val_if_fail (JSON_IS_PARSER (parser), FALSE);
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (data != NULL || length <= 0, FALSE);
 
   if (length < 0)
-    length = strlen (data);
+    length = data != NULL ? strlen (data) : 0;
 
-  return check_depth (data, length, error) &&
-         json_parser_load_from_data (parser, data, length, error);
+  if (!check_depth (data, length, error) ||
+      !json_parser_load_from_data (parser, length > 0 ? data : "", length, error))
+    return FALSE;
+
+  /* Nothing but blanks parses, to no document at all. */
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE, _("it is empty"));
+      return FALSE;
+    }
+
+  return TRUE;
 }

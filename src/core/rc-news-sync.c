@@ -12,7 +12,7 @@
 #include "rc-html-blocks.h"
 #include "rc-i18n.h"
 #include "rc-json.h"
-#include "rc-news-sync.h"
+#include "rc-news-sync-private.h"
 
 G_DEFINE_QUARK (rc-news-sync-error-quark, rc_news_sync_error)
 
@@ -23,22 +23,8 @@ G_DEFINE_QUARK (rc-news-sync-error-quark, rc_news_sync_error)
 #define MAX_PAGES 100
 #define MAX_EXCERPT_CHARS 300
 
-typedef struct
-{
-  char      *id;
-  char      *group_id;
-  char      *language;
-  char      *title;
-  char      *excerpt;
-  char      *published_at;
-  char      *modified_at;
-  char      *link;
-  JsonArray *blocks;
-  RcPostData data;
-} FetchedPost;
-
-static void
-fetched_post_free (FetchedPost *post)
+void
+rc_news_sync_fetched_post_free (FetchedPost *post)
 {
   g_free (post->id);
   g_free (post->group_id);
@@ -172,6 +158,50 @@ read_post (JsonNode    *node,
   return fetched;
 }
 
+/**
+ * rc_news_sync_read_page:
+ * @body: what the website answered to /wp-json/wp/v2/posts
+ * @site_url: the address of the site, for the posts' relative links
+ * @posts: (element-type FetchedPost): where the posts go, in order
+ * @error: a location for a #GError
+ *
+ * Reads one page of the WordPress REST API: the part of the sync that
+ * takes what the network hands over, on its own so it can be fuzzed.
+ *
+ * Returns: %FALSE with %RC_NEWS_SYNC_ERROR_INVALID when it is not a list of
+ *   posts; @posts may then hold the posts read before the fault
+ */
+gboolean
+rc_news_sync_read_page (GBytes      *body,
+                        const char  *site_url,
+                        GPtrArray   *posts,
+                        GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonNode *root;
+  JsonArray *array;
+
+  if (!rc_json_parse (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL) ||
+      !(root = json_parser_get_root (parser)) || !JSON_NODE_HOLDS_ARRAY (root))
+    {
+      g_set_error_literal (error, RC_NEWS_SYNC_ERROR, RC_NEWS_SYNC_ERROR_INVALID,
+                           _("The website’s answer is not a list of WordPress posts"));
+      return FALSE;
+    }
+
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      FetchedPost *post = read_post (json_array_get_element (array, i), site_url, error);
+
+      if (post == NULL)
+        return FALSE;
+      g_ptr_array_add (posts, post);
+    }
+
+  return TRUE;
+}
+
 /* One page of posts; @n_pages is what the site says there are. */
 static gboolean
 fetch_page (SoupSession              *session,
@@ -188,10 +218,8 @@ fetch_page (SoupSession              *session,
   g_autoptr(SoupMessage) message = NULL;
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GBytes) body = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
   const char *total;
-  JsonNode *root;
   guint status;
 
   while (url->len > 0 && url->str[url->len - 1] == '/')
@@ -259,22 +287,8 @@ fetch_page (SoupSession              *session,
       return FALSE;
     }
 
-  if (!rc_json_parse (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL) ||
-      !(root = json_parser_get_root (parser)) || !JSON_NODE_HOLDS_ARRAY (root))
-    {
-      g_set_error_literal (error, RC_NEWS_SYNC_ERROR, RC_NEWS_SYNC_ERROR_INVALID,
-                           _("The website’s answer is not a list of WordPress posts"));
-      return FALSE;
-    }
-
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (root)); i++)
-    {
-      FetchedPost *post = read_post (json_array_get_element (json_node_get_array (root), i), site_url, error);
-
-      if (post == NULL)
-        return FALSE;
-      g_ptr_array_add (posts, post);
-    }
+  if (!rc_news_sync_read_page (body, site_url, posts, error))
+    return FALSE;
 
   total = soup_message_headers_get_one (soup_message_get_response_headers (message), "X-WP-TotalPages");
   *n_pages = total ? (guint)CLAMP (g_ascii_strtoull (total, NULL, 10), 1, MAX_PAGES) : 1;
@@ -370,7 +384,7 @@ rc_news_sync (RcNewsStore              *store,
 {
   static const RcNewsSyncOptions defaults = { 0 };
   g_autoptr(SoupSession) session = NULL;
-  g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func ((GDestroyNotify)fetched_post_free);
+  g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func ((GDestroyNotify)rc_news_sync_fetched_post_free);
   g_autoptr(GPtrArray) data = g_ptr_array_new ();
   g_autofree char *modified_after = NULL;
   g_autofree char *user_agent = g_strdup_printf ("%s/%s", PACKAGE_NAME, PACKAGE_VERSION);

@@ -387,8 +387,14 @@ rc_response_table_fill_row (RcResponseTable *self,
               RcOption *option = g_ptr_array_index (question->options, i);
               gboolean picked = FALSE;
 
+              /* What the database holds is not trusted to be what the
+               * app wrote there: anything but a string picks nothing. */
               for (guint c = 0; chosen != NULL && c < json_array_get_length (chosen) && !picked; c++)
-                picked = g_strcmp0 (json_array_get_string_element (chosen, c), option->id) == 0;
+                {
+                  JsonNode *element = json_array_get_element (chosen, c);
+
+                  picked = rc_json_is_string (element) && g_strcmp0 (json_node_get_string (element), option->id) == 0;
+                }
 
               set_integer (&cells[place->options[i]], picked);
             }
