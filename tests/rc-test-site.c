@@ -175,6 +175,7 @@ run_site (gpointer user_data)
   g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
 
   g_main_loop_run (site->loop);
+  soup_server_disconnect (site->server);
   g_clear_object (&site->server);
   g_main_context_pop_thread_default (site->context);
   return NULL;

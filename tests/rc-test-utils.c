@@ -142,6 +142,19 @@ save_at (RcDatabase      *database,
   g_assert_no_error (error);
 }
 
+/* How many times a kill test kills: 25 in a normal run, enough to catch a
+ * save that is not atomic now and then; RC_TEST_KILLS=500 for the long run
+ * the README asks of a change to how data is written. */
+guint
+rc_test_get_kills (void)
+{
+  const char *kills = g_getenv ("RC_TEST_KILLS");
+
+  if (kills != NULL && g_ascii_strtoull (kills, NULL, 10) > 0)
+    return (guint)g_ascii_strtoull (kills, NULL, 10);
+  return g_test_slow () ? 200 : 25;
+}
+
 /* What a failing disk does: a page in the middle of the database turns to
  * rubbish. The database must be closed, so that its log is in the file. */
 void

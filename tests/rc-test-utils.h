@@ -18,6 +18,7 @@ RcSurvey   *rc_test_load_survey       (const char *fixture_name,
 RcSurvey   *rc_test_load_all_types    (void);
 RcDatabase *rc_test_open_database     (const char *data_dir);
 void        rc_test_damage_database   (const char *data_dir);
+guint       rc_test_get_kills         (void);
 gint64      rc_test_count_responses_in (const char *path);
 gint64      rc_test_query_int         (RcDatabase *database,
                                        const char *sql);

@@ -68,6 +68,7 @@ test_backup_make_and_keep (void)
   for (guint i = 0; i < 4; i++)
     {
       char *path = rc_backup_make (database, 3, &error);
+      g_autoptr(GDateTime) made_at = NULL;
 
       g_assert_no_error (error);
       g_assert_nonnull (path);
@@ -75,7 +76,8 @@ test_backup_make_and_keep (void)
       /* The copy holds what the database held then, on its own. */
       g_assert_cmpint (rc_test_count_responses_in (path), ==, 2 + i);
       g_assert_cmpuint (mode_of (path), ==, 0600);
-      g_assert_nonnull (rc_backup_get_time (path));
+      made_at = rc_backup_get_time (path);
+      g_assert_nonnull (made_at);
       rc_test_save_response (data_dir, "kk");
     }
   umask (old_umask);

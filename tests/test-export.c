@@ -616,6 +616,122 @@ test_import_refusals (void)
   assert_refused (office, path, RC_IMPORT_ERROR_DAMAGED, "number of responses");
 }
 
+/* The ids of the responses an export holds. */
+static GStrv
+ids_in_export (const char *path)
+{
+  g_autoptr(JsonNode) root = load_json (path);
+  JsonArray *data = json_node_get_array (member (root, "data"));
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+  for (guint i = 0; i < json_array_get_length (data); i++)
+    g_strv_builder_add (ids, json_object_get_string_member (json_array_get_object_element (data, i),
+                                                            "response_id"));
+  return g_strv_builder_end (ids);
+}
+
+/* A merge killed at any moment, as by a power cut: the database is sound,
+ * every export the coordinator was told was merged is there whole, and no
+ * export is there by halves. */
+static void
+test_import_survives_kill (void)
+{
+  g_autofree char *office = rc_test_make_temp_dir ();
+  g_autofree char *helper = g_test_build_filename (G_TEST_BUILT, "rc-import-loop", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) exported_ids = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  guint kills = rc_test_get_kills ();
+  guint n_reported = 0;
+
+  g_ptr_array_add (argv, g_strdup (helper));
+  g_ptr_array_add (argv, g_strdup (office));
+
+  /* Thirty kiosks, each with responses of its own. */
+  for (guint k = 0; k < 30; k++)
+    {
+      g_autofree char *kiosk = rc_test_make_temp_dir ();
+      char *path = g_strdup_printf ("%s/kiosk-%02u.json", office, k);
+
+      for (guint r = 0; r < 4; r++)
+        rc_test_save_response (kiosk, r % 2 ? "kk" : "ru");
+      export_to (kiosk, path, RC_EXPORT_FORMAT_JSON, 4);
+      g_ptr_array_add (exported_ids, ids_in_export (path));
+      g_ptr_array_add (argv, path);
+    }
+  g_ptr_array_add (argv, NULL);
+
+  for (guint round = 0; round < kills; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RcDatabase) database = NULL;
+      g_autoptr(GString) output = g_string_new (NULL);
+      g_autofree char *integrity = NULL;
+      g_auto(GStrv) reported = NULL;
+      char buffer[4096];
+      int out_fd, status;
+      gssize n;
+      GPid pid;
+
+      g_spawn_async_with_pipes (NULL, (char **)argv->pdata, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &pid, NULL, &out_fd, NULL, &error);
+      g_assert_no_error (error);
+
+      /* After its first merge, however slowly a busy machine starts it. */
+      while (strchr (output->str, '\n') == NULL && (n = read (out_fd, buffer, sizeof buffer)) > 0)
+        g_string_append_len (output, buffer, n);
+      g_usleep (g_test_rand_int_range (1000, 60000));
+      kill (pid, SIGKILL);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFSIGNALED (status));
+
+      while ((n = read (out_fd, buffer, sizeof buffer)) > 0)
+        g_string_append_len (output, buffer, n);
+      close (out_fd);
+      g_spawn_close_pid (pid);
+      /* A line the kill cut short was never fully said. */
+      if (strrchr (output->str, '\n') != NULL)
+        g_string_truncate (output, strrchr (output->str, '\n') - output->str);
+      reported = g_strsplit (output->str, "\n", -1);
+      n_reported += g_strv_length (reported);
+
+      database = rc_test_open_database (office);
+      {
+        sqlite3_stmt *stmt = rc_database_prepare (database, "PRAGMA integrity_check", NULL);
+
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+        integrity = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+        sqlite3_finalize (stmt);
+      }
+      g_assert_cmpstr (integrity, ==, "ok");
+
+      for (guint k = 0; k < exported_ids->len; k++)
+        {
+          GStrv ids = g_ptr_array_index (exported_ids, k);
+          const char *path = g_ptr_array_index (argv, k + 2);
+          guint present = 0;
+
+          for (guint i = 0; ids[i] != NULL; i++)
+            {
+              g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM responses WHERE id = '%s'", ids[i]);
+
+              present += rc_test_query_int (database, sql);
+            }
+
+          /* Whole or not at all; whole if it was said to be merged. */
+          g_assert_true (present == 0 || present == g_strv_length (ids));
+          if (g_strv_contains ((const char * const *)reported, path))
+            g_assert_cmpuint (present, ==, g_strv_length (ids));
+        }
+      g_assert_cmpint (rc_test_query_int (database,
+                                          "SELECT count(*) FROM answers WHERE response_id NOT IN "
+                                          "(SELECT id FROM responses)"),
+                       ==, 0);
+    }
+
+  g_test_message ("%u kills, %u merges reported", kills, n_reported);
+  g_assert_cmpuint (n_reported, >, 0);
+}
+
 /* A kiosk goes on saving while its responses are exported: each export is
  * one consistent snapshot. */
 static void
@@ -703,6 +819,7 @@ main (int   argc,
   g_test_add_func ("/export/leaves-nothing-on-failure", test_export_leaves_nothing_on_failure);
   g_test_add_func ("/export/while-saving", test_export_while_saving);
   g_test_add_func ("/import/refusals", test_import_refusals);
+  g_test_add_func ("/import/survives-kill", test_import_survives_kill);
   g_test_add_func ("/export/damaged-answers", test_export_damaged_answers);
 
   return g_test_run ();

@@ -251,7 +251,7 @@ test_store_survives_kill (void)
                                                         "all-types.json", NULL);
   const char *argv[] = { helper, data_dir, survey_file, NULL };
   guint total_reported = 0;
-  guint kills = g_test_slow () ? 200 : 25;
+  guint kills = rc_test_get_kills ();
 
   for (guint round = 0; round < kills; round++)
     {

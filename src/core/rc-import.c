@@ -182,7 +182,8 @@ check_columns (Import     *import,
                GError    **error)
 {
   JsonNode *schema = get_member (root, "schema");
-  JsonNode *fields = JSON_NODE_HOLDS_OBJECT (schema) ? get_member (json_node_get_object (schema), "fields") : NULL;
+  JsonNode *fields = schema != NULL && JSON_NODE_HOLDS_OBJECT (schema)
+                     ? get_member (json_node_get_object (schema), "fields") : NULL;
   JsonArray *array = fields && JSON_NODE_HOLDS_ARRAY (fields) ? json_node_get_array (fields) : NULL;
   guint n_columns = rc_response_table_get_n_columns (import->table);
 
