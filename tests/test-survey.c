@@ -285,6 +285,121 @@ test_survey_install (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The all-types fixture, changed by @change, loaded: the error, or NULL. */
+static char *
+load_changed (void (*change) (JsonObject *root))
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "surveys", "all-types.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcSurvey) survey = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *text;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  change (json_node_get_object (json_parser_get_root (parser)));
+  text = json_to_string (json_parser_get_root (parser), FALSE);
+  bytes = g_bytes_new_take (text, strlen (text));
+  survey = rc_survey_new_from_bytes (bytes, "big.json", &error);
+  return survey == NULL ? g_strdup (error->message) : NULL;
+}
+
+static JsonObject *
+first_question (JsonObject *root)
+{
+  JsonObject *section = json_array_get_object_element (json_object_get_array_member (root, "sections"), 0);
+
+  return json_array_get_object_element (json_object_get_array_member (section, "questions"), 0);
+}
+
+static void
+add_many_options (JsonObject *root)
+{
+  JsonArray *options = json_object_get_array_member (first_question (root), "options");
+
+  for (guint i = 0; i < 60; i++)
+    {
+      JsonObject *option = json_object_new ();
+      JsonObject *label = json_object_new ();
+      g_autofree char *id = g_strdup_printf ("extra_%u", i);
+
+      json_object_set_string_member (option, "id", id);
+      json_object_set_string_member (label, "kk", "Тағы");
+      json_object_set_string_member (label, "ru", "Ещё");
+      json_object_set_object_member (option, "label", label);
+      json_array_add_object_element (options, option);
+    }
+}
+
+static void
+lengthen_label (JsonObject *root)
+{
+  g_autofree char *long_text = g_strnfill (4001, 'a');
+
+  json_object_set_string_member (json_object_get_object_member (first_question (root), "label"), "ru", long_text);
+}
+
+static void
+add_many_questions (JsonObject *root)
+{
+  JsonArray *questions = json_object_get_array_member (
+    json_array_get_object_element (json_object_get_array_member (root, "sections"), 0), "questions");
+
+  for (guint i = 0; i < 300; i++)
+    {
+      JsonObject *question = json_object_new ();
+      JsonObject *label = json_object_new ();
+      g_autofree char *id = g_strdup_printf ("extra_%u", i);
+
+      json_object_set_string_member (question, "id", id);
+      json_object_set_string_member (question, "type", "note");
+      json_object_set_string_member (label, "kk", "Ескерту");
+      json_object_set_string_member (label, "ru", "Заметка");
+      json_object_set_object_member (question, "label", label);
+      json_array_add_object_element (questions, question);
+    }
+}
+
+static void
+add_many_mistakes (JsonObject *root)
+{
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("unknown_%u", i);
+
+      json_object_set_int_member (root, name, i);
+    }
+}
+
+static void
+add_padding (JsonObject *root)
+{
+  g_autofree char *padding = g_strnfill (1100 * 1024, ' ');
+
+  json_object_set_string_member (json_object_get_object_member (root, "title"), "en", padding);
+}
+
+/* Past each limit, the definition is refused with the limit named, before
+ * anything large is built from it. */
+static void
+test_survey_limits (void)
+{
+  g_autofree char *options = load_changed (add_many_options);
+  g_autofree char *label = load_changed (lengthen_label);
+  g_autofree char *questions = load_changed (add_many_questions);
+  g_autofree char *mistakes = load_changed (add_many_mistakes);
+  g_autofree char *padded = load_changed (add_padding);
+
+  g_assert_nonnull (strstr (options, "sections[0].questions[0].options: has more than 50 choices"));
+  g_assert_nonnull (strstr (label, "sections[0].questions[0].label.ru: is longer than 4000 characters"));
+  g_assert_nonnull (strstr (questions, "sections: has more than 300 questions"));
+  g_assert_nonnull (strstr (mistakes, "(500 problems)"));
+  g_assert_nonnull (strstr (mistakes, "…and more"));
+  g_assert_null (strstr (mistakes, "unknown_499"));
+  g_assert_nonnull (strstr (padded, "larger than 1024 kB"));
+}
+
 /* A file of brackets alone, as deep as it is long: a clear refusal, not a
  * stack overflow. */
 static void
@@ -321,6 +436,7 @@ main (int   argc,
     }
   g_test_add_func ("/survey/install", test_survey_install);
   g_test_add_func ("/survey/deeply-nested", test_survey_deeply_nested);
+  g_test_add_func ("/survey/limits", test_survey_limits);
   g_test_add_func ("/survey/bundled", test_survey_bundled);
   g_test_add_func ("/survey/bundled-under-ten-minutes", test_survey_bundled_under_ten_minutes);
 

@@ -215,6 +215,11 @@ read_text (Loader     *loader,
           g_autofree char *language_path = member_path (where, language);
           problem (loader, language_path, _("must be a text that is not empty"));
         }
+      else if (value != NULL && g_utf8_strlen (json_node_get_string (value), -1) > RC_SURVEY_MAX_TEXT_LENGTH)
+        {
+          g_autofree char *language_path = member_path (where, language);
+          problem (loader, language_path, _("is longer than %d characters"), RC_SURVEY_MAX_TEXT_LENGTH);
+        }
       else if (value != NULL)
         {
           *slot = g_strdup (json_node_get_string (value));
@@ -693,6 +698,11 @@ read_options (Loader     *loader,
   array = json_node_get_array (node);
   if (json_array_get_length (array) < 2)
     problem (loader, where, _("a choice question needs at least two choices"));
+  if (json_array_get_length (array) > RC_SURVEY_MAX_OPTIONS)
+    {
+      problem (loader, where, _("has more than %d choices"), RC_SURVEY_MAX_OPTIONS);
+      return;
+    }
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -933,8 +943,9 @@ read_question (Loader     *loader,
 }
 
 /* A first pass gives every question its position, so a condition can tell
- * a later question from one that does not exist. */
-static void
+ * a later question from one that does not exist; returns how many there
+ * are. */
+static guint
 collect_positions (Loader    *loader,
                    JsonArray *sections)
 {
@@ -968,6 +979,8 @@ collect_positions (Loader    *loader,
                                  GUINT_TO_POINTER (position));
         }
     }
+
+  return position;
 }
 
 static void
@@ -991,7 +1004,11 @@ read_sections (Loader     *loader,
     }
 
   sections = json_node_get_array (node);
-  collect_positions (loader, sections);
+  if (collect_positions (loader, sections) > RC_SURVEY_MAX_QUESTIONS)
+    {
+      problem (loader, "sections", _("has more than %d questions"), RC_SURVEY_MAX_QUESTIONS);
+      return;
+    }
 
   for (guint i = 0; i < json_array_get_length (sections); i++)
     {

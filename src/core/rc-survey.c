@@ -154,6 +154,14 @@ rc_survey_new_from_bytes (GBytes      *bytes,
   g_return_val_if_fail (source_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (length > RC_SURVEY_MAX_BYTES)
+    {
+      g_set_error (error, RC_SURVEY_ERROR, RC_SURVEY_ERROR_INVALID,
+                   _("“%s” is larger than %d kB, far more than a survey definition"),
+                   source_name, RC_SURVEY_MAX_BYTES / 1024);
+      return NULL;
+    }
+
   if (!rc_json_parse (parser, data, length, &json_error))
     {
       g_set_error (error, RC_SURVEY_ERROR, RC_SURVEY_ERROR_INVALID,
@@ -173,8 +181,11 @@ rc_survey_new_from_bytes (GBytes      *bytes,
                                            "“%s” is not a valid survey definition (%u problems):",
                                            problems->len),
                               source_name, problems->len);
-      for (guint i = 0; i < problems->len; i++)
+      /* A file of a thousand mistakes makes a list nobody reads to the end. */
+      for (guint i = 0; i < MIN (problems->len, RC_SURVEY_MAX_PROBLEMS_LISTED); i++)
         g_string_append_printf (message, "\n%s", (char *)g_ptr_array_index (problems, i));
+      if (problems->len > RC_SURVEY_MAX_PROBLEMS_LISTED)
+        g_string_append_printf (message, "\n%s", _("…and more"));
 
       g_set_error_literal (error, RC_SURVEY_ERROR, RC_SURVEY_ERROR_INVALID, message->str);
       return NULL;

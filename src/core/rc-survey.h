@@ -15,6 +15,14 @@
 
 G_BEGIN_DECLS
 
+/* What a survey definition may hold; far beyond what ten minutes at a kiosk
+ * can ask, and small enough that a hostile file cannot exhaust memory. */
+#define RC_SURVEY_MAX_BYTES            (1024 * 1024)
+#define RC_SURVEY_MAX_QUESTIONS        300
+#define RC_SURVEY_MAX_OPTIONS          50
+#define RC_SURVEY_MAX_TEXT_LENGTH      4000
+#define RC_SURVEY_MAX_PROBLEMS_LISTED  100
+
 #define RC_SURVEY_ERROR (rc_survey_error_quark ())
 
 typedef enum
