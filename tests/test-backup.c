@@ -209,6 +209,7 @@ test_backup_restore_bad_copy (void)
 
   g_assert_false (rc_backup_restore (data_dir, bad_copy, &aside, &error));
   g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, bad_copy));
   g_assert_null (aside);
 
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));

@@ -313,6 +313,22 @@ first_question (JsonObject *root)
   return json_array_get_object_element (json_object_get_array_member (section, "questions"), 0);
 }
 
+/* An item with this id and a label in both languages. */
+static JsonObject *
+labelled (const char *id,
+          const char *kk,
+          const char *ru)
+{
+  JsonObject *item = json_object_new ();
+  JsonObject *label = json_object_new ();
+
+  json_object_set_string_member (item, "id", id);
+  json_object_set_string_member (label, "kk", kk);
+  json_object_set_string_member (label, "ru", ru);
+  json_object_set_object_member (item, "label", label);
+  return item;
+}
+
 static void
 add_many_options (JsonObject *root)
 {
@@ -320,15 +336,9 @@ add_many_options (JsonObject *root)
 
   for (guint i = 0; i < 60; i++)
     {
-      JsonObject *option = json_object_new ();
-      JsonObject *label = json_object_new ();
       g_autofree char *id = g_strdup_printf ("extra_%u", i);
 
-      json_object_set_string_member (option, "id", id);
-      json_object_set_string_member (label, "kk", "Тағы");
-      json_object_set_string_member (label, "ru", "Ещё");
-      json_object_set_object_member (option, "label", label);
-      json_array_add_object_element (options, option);
+      json_array_add_object_element (options, labelled (id, "Тағы", "Ещё"));
     }
 }
 
@@ -348,15 +358,10 @@ add_many_questions (JsonObject *root)
 
   for (guint i = 0; i < 300; i++)
     {
-      JsonObject *question = json_object_new ();
-      JsonObject *label = json_object_new ();
       g_autofree char *id = g_strdup_printf ("extra_%u", i);
+      JsonObject *question = labelled (id, "Ескерту", "Заметка");
 
-      json_object_set_string_member (question, "id", id);
       json_object_set_string_member (question, "type", "note");
-      json_object_set_string_member (label, "kk", "Ескерту");
-      json_object_set_string_member (label, "ru", "Заметка");
-      json_object_set_object_member (question, "label", label);
       json_array_add_object_element (questions, question);
     }
 }

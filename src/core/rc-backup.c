@@ -57,24 +57,32 @@ free_name (const char *folder,
     }
 }
 
+/* Names the database that was being copied and where to, never the
+ * temporary file, which is gone by the time anyone reads the message. A
+ * database SQLite finds malformed is damaged, whichever side it was on. */
 static gboolean
-sqlite_failed (sqlite3     *db,
-               int          rc,
-               const char  *path,
-               GError     **error)
+copy_failed (const char  *source_name,
+             const char  *folder,
+             int          rc,
+             const char  *detail,
+             GError     **error)
 {
-  g_set_error (error, RC_DATABASE_ERROR,
-               rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB ? RC_DATABASE_ERROR_DAMAGED
-                                                           : RC_DATABASE_ERROR_FAILED,
-               _("Cannot copy the database to “%s”: %s"),
-               path, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+    g_set_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_DAMAGED,
+                 _("“%s” is damaged; it was left as it is"), source_name);
+  else
+    g_set_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_FAILED,
+                 _("Cannot copy “%s” into “%s”: %s"), source_name, folder,
+                 detail != NULL ? detail : sqlite3_errstr (rc));
   return FALSE;
 }
 
-/* Copies @source page by page into a new file in @folder, checks the copy
- * and returns the temporary name it has until the caller renames it. */
+/* Copies @source, the database @source_name, page by page into a new file
+ * in @folder, checks the copy and returns the temporary name it has until
+ * the caller renames it. */
 static char *
 copy_database (sqlite3     *source,
+               const char  *source_name,
                const char  *folder,
                GError     **error)
 {
@@ -101,7 +109,7 @@ copy_database (sqlite3     *source,
   rc = sqlite3_open_v2 (temp_path, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
-      sqlite_failed (copy, rc, temp_path, error);
+      copy_failed (source_name, folder, rc, NULL, error);
       goto out;
     }
 
@@ -110,14 +118,14 @@ copy_database (sqlite3     *source,
   backup = sqlite3_backup_init (copy, "main", source, "main");
   if (backup == NULL)
     {
-      sqlite_failed (copy, sqlite3_errcode (copy), temp_path, error);
+      copy_failed (source_name, folder, sqlite3_errcode (copy), sqlite3_errmsg (copy), error);
       goto out;
     }
   rc = sqlite3_backup_step (backup, -1);
   sqlite3_backup_finish (backup);
   if (rc != SQLITE_DONE)
     {
-      sqlite_failed (copy, rc, temp_path, error);
+      copy_failed (source_name, folder, rc, sqlite3_errmsg (copy), error);
       goto out;
     }
 
@@ -129,18 +137,16 @@ copy_database (sqlite3     *source,
     rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      sqlite_failed (copy, rc, temp_path, error);
+      copy_failed (source_name, folder, rc, sqlite3_errmsg (copy), error);
       goto out;
     }
   /* The pages are copied as they are: a copy that fails its check is a
    * copy of a damaged database. */
   if (g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") != 0)
     {
-      g_debug ("The check of a copy of %s found: %s", sqlite3_db_filename (source, "main"),
+      g_debug ("The check of a copy of %s found: %s", source_name,
                (const char *)sqlite3_column_text (stmt, 0));
-      g_set_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_DAMAGED,
-                   _("“%s” is damaged; it was left as it is"),
-                   sqlite3_db_filename (source, "main"));
+      copy_failed (source_name, folder, SQLITE_CORRUPT, NULL, error);
       goto out;
     }
 
@@ -149,7 +155,7 @@ copy_database (sqlite3     *source,
 out:
   sqlite3_finalize (stmt);
   if (sqlite3_close (copy) != SQLITE_OK && ok)
-    ok = sqlite_failed (copy, SQLITE_IOERR, temp_path, error);
+    ok = copy_failed (source_name, folder, SQLITE_IOERR, sqlite3_errmsg (copy), error);
   if (!ok)
     {
       g_unlink (temp_path);
@@ -298,7 +304,8 @@ rc_backup_make (RcDatabase  *database,
       return NULL;
     }
 
-  if (!(temp_path = copy_database (rc_database_get_handle (database), folder, error)))
+  if (!(temp_path = copy_database (rc_database_get_handle (database), rc_database_get_path (database),
+                                   folder, error)))
     return NULL;
 
   path = free_name (folder, BACKUP_PREFIX, BACKUP_SUFFIX);
@@ -356,6 +363,35 @@ rc_backup_delete_all (const char  *data_dir,
   return TRUE;
 }
 
+/* Renames a database with its log: the log may hold the last responses. */
+static gboolean
+move_database (const char  *from,
+               const char  *to,
+               GError     **error)
+{
+  static const char * const companions[] = { "-wal", "-shm" };
+
+  if (g_rename (from, to) != 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Cannot rename “%s” to “%s”: %s"), from, to, g_strerror (errsv));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *from_companion = g_strconcat (from, companions[i], NULL);
+      g_autofree char *to_companion = g_strconcat (to, companions[i], NULL);
+
+      if (g_rename (from_companion, to_companion) != 0 && errno != ENOENT)
+        g_debug ("Cannot rename “%s”: %s", from_companion, g_strerror (errno));
+    }
+
+  return TRUE;
+}
+
 /**
  * rc_backup_set_aside:
  * @data_dir: the data folder
@@ -372,28 +408,11 @@ char *
 rc_backup_set_aside (const char  *data_dir,
                      GError     **error)
 {
-  static const char * const companions[] = { "-wal", "-shm" };
   g_autofree char *path = g_build_filename (data_dir, RC_DATABASE_FILE_NAME, NULL);
   g_autofree char *aside = free_name (data_dir, SET_ASIDE_PREFIX, BACKUP_SUFFIX);
 
-  if (g_rename (path, aside) != 0)
-    {
-      int errsv = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Cannot rename “%s” to “%s”: %s"), path, aside, g_strerror (errsv));
-      return NULL;
-    }
-
-  /* The log may hold the last responses: it goes with its database. */
-  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
-    {
-      g_autofree char *from = g_strconcat (path, companions[i], NULL);
-      g_autofree char *to = g_strconcat (aside, companions[i], NULL);
-
-      if (g_rename (from, to) != 0 && errno != ENOENT)
-        g_debug ("Cannot rename “%s”: %s", from, g_strerror (errno));
-    }
+  if (!move_database (path, aside, error))
+    return NULL;
 
   return g_steal_pointer (&aside);
 }
@@ -431,9 +450,9 @@ rc_backup_restore (const char  *data_dir,
       int rc = sqlite3_open_v2 (backup_path, &source, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
 
       if (rc == SQLITE_OK)
-        temp_path = copy_database (source, data_dir, error);
+        temp_path = copy_database (source, backup_path, data_dir, error);
       else
-        sqlite_failed (source, rc, backup_path, error);
+        copy_failed (backup_path, data_dir, rc, NULL, error);
       sqlite3_close (source);
       if (temp_path == NULL)
         return FALSE;
@@ -446,8 +465,14 @@ rc_backup_restore (const char  *data_dir,
       return FALSE;
     }
 
+  /* The copy could not take its place: the database goes back to its own,
+   * so that the folder is as it was. */
   if (temp_path != NULL && !rename_into_place (temp_path, path, error))
-    return FALSE;
+    {
+      if (aside != NULL && !move_database (aside, path, NULL))
+        g_debug ("Cannot put %s back", aside);
+      return FALSE;
+    }
 
   if (set_aside_path != NULL)
     *set_aside_path = g_steal_pointer (&aside);

@@ -401,10 +401,12 @@ rc_database_prepare (RcDatabase  *self,
  * @error: a location for a #GError
  *
  * Reads every page of the database to find damage a crash of the disk or
- * of the computer left, as the app does once at start. Nothing is written.
+ * of the computer left. Nothing is written. The app itself finds damage
+ * through the check of the copy it makes at start (rc_backup_make()), off
+ * the main thread; this is the same check on the database in place.
  *
  * Returns: %TRUE when the database is sound; %FALSE with
- *   %RC_DATABASE_ERROR_DAMAGED, naming the file and the first problem
+ *   %RC_DATABASE_ERROR_DAMAGED, naming the file
  */
 gboolean
 rc_database_check (RcDatabase  *self,
