@@ -48,7 +48,25 @@ save_secret_opinion (RcDatabase *database)
   g_assert_no_error (error);
 }
 
-/* Whether any file of the database holds @needle, in the clear. */
+/* Whether the file at @path holds @needle, in the clear. */
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  gsize needle_length = strlen (needle);
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  /* The files hold NUL bytes, so no string search will do. */
+  for (gsize at = 0; at + needle_length <= length; at++)
+    if (memcmp (contents + at, needle, needle_length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether any file of the database holds @needle. */
 static gboolean
 database_files_contain (const char *data_dir,
                         const char *needle)
@@ -59,16 +77,9 @@ database_files_contain (const char *data_dir,
     {
       g_autofree char *name = g_strconcat (RC_DATABASE_FILE_NAME, suffixes[i], NULL);
       g_autofree char *path = g_build_filename (data_dir, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
-      gsize needle_length = strlen (needle);
 
-      if (!g_file_get_contents (path, &contents, &length, NULL))
-        continue;
-      /* The files hold NUL bytes, so no string search will do. */
-      for (gsize at = 0; at + needle_length <= length; at++)
-        if (memcmp (contents + at, needle, needle_length) == 0)
-          return TRUE;
+      if (file_contains (path, needle))
+        return TRUE;
     }
   return FALSE;
 }
@@ -145,6 +156,71 @@ test_erase_all (void)
   g_assert_cmpint (n_opinions, ==, 0);
 }
 
+typedef struct {
+  const char *data_dir;
+  gint stop;
+  guint n_copies;
+} BackupLoop;
+
+/* What the app's daily backup does, as often as it can. */
+static gpointer
+keep_backing_up (gpointer data)
+{
+  BackupLoop *loop = data;
+  g_autoptr(RcDatabase) database = rc_test_open_database (loop->data_dir);
+
+  while (!g_atomic_int_get (&loop->stop))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = rc_backup_make (database, 3, &error);
+
+      g_assert_no_error (error);
+      loop->n_copies++;
+    }
+  return NULL;
+}
+
+/* A copy that was being made while the answers were deleted must not
+ * outlive the deletion with the answers in it. */
+static void
+test_erase_while_backing_up (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  BackupLoop loop = { data_dir, FALSE, 0 };
+  g_autoptr(GThread) thread = NULL;
+
+  rc_test_seed_results (data_dir);
+  thread = g_thread_new ("backups", keep_backing_up, &loop);
+
+  for (guint round = 0; round < 150; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) copies = NULL;
+      gint64 n_responses;
+      gint64 n_opinions;
+
+      {
+        g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
+
+        save_secret_response (database);
+      }
+      g_assert_true (rc_erase_answers (data_dir, &n_responses, &n_opinions, &error));
+      g_assert_no_error (error);
+
+      /* A copy begun after the deletion may exist; none may hold the answer. */
+      copies = rc_backup_list (data_dir);
+      for (guint i = 0; i < copies->len; i++)
+        if (file_contains (g_ptr_array_index (copies, i), SECRET_ANSWER))
+          g_error ("Round %u: the copy %s kept a deleted answer", round,
+                   (const char *)g_ptr_array_index (copies, i));
+    }
+
+  g_atomic_int_set (&loop.stop, TRUE);
+  g_thread_join (g_steal_pointer (&thread));
+  g_test_message ("%u copies made meanwhile", loop.n_copies);
+  g_assert_cmpuint (loop.n_copies, >, 0);
+}
+
 /* A file that is not our database is never touched, let alone emptied. */
 static void
 test_erase_foreign_file (void)
@@ -173,6 +249,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/erase/all", test_erase_all);
+  g_test_add_func ("/erase/while-backing-up", test_erase_while_backing_up);
   g_test_add_func ("/erase/foreign-file", test_erase_foreign_file);
 
   return g_test_run ();

@@ -21,6 +21,11 @@
 #define BACKUP_SUFFIX ".db"
 #define SET_ASIDE_PREFIX "resource-center-damaged-"
 
+/* Held while a copy is made and while all copies are deleted: a copy
+ * begun before the answers were deleted must not be renamed into place
+ * after its folder was emptied, nor lose its file halfway. */
+static GMutex copies_lock;
+
 static char *
 backup_folder (const char *data_dir)
 {
@@ -289,9 +294,12 @@ rc_backup_make (RcDatabase  *database,
   g_autofree char *temp_path = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (RC_IS_DATABASE (database), NULL);
   g_return_val_if_fail (keep > 0, NULL);
+
+  locker = g_mutex_locker_new (&copies_lock);
 
   folder = backup_folder (rc_database_get_data_dir (database));
   if (g_mkdir_with_parents (folder, 0700) != 0)
@@ -326,8 +334,8 @@ rc_backup_make (RcDatabase  *database,
  * @data_dir: the data folder
  * @error: a location for a #GError
  *
- * Deletes every copy, and what an interrupted copy left, so that deleted
- * answers do not live on in them.
+ * Waits for a copy being made to finish, then deletes every copy and what
+ * an interrupted copy left, so that deleted answers do not live on in them.
  *
  * Returns: %TRUE when no copy is left
  */
@@ -335,6 +343,7 @@ gboolean
 rc_backup_delete_all (const char  *data_dir,
                       GError     **error)
 {
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&copies_lock);
   g_autofree char *folder = backup_folder (data_dir);
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   const char *name;
