@@ -5,7 +5,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "rc-response-store.h"
 #include "rc-test-utils.h"
@@ -153,6 +156,60 @@ rc_test_get_kills (void)
   if (kills != NULL && g_ascii_strtoull (kills, NULL, 10) > 0)
     return (guint)g_ascii_strtoull (kills, NULL, 10);
   return g_test_slow () ? 200 : 25;
+}
+
+/* Starts the program of @argv, which prints a line each time it has made
+ * something durable; once it has printed one, however slowly a busy
+ * machine starts it, waits a random time between @min_us and @max_us and
+ * kills it with SIGKILL. Returns the lines it printed in full: a line the
+ * kill cut short was never fully reported. */
+char **
+rc_test_kill_while_running (const char * const *argv,
+                            guint               min_us,
+                            guint               max_us)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) output = g_string_new (NULL);
+  char buffer[4096];
+  char *last_newline;
+  int out_fd, status;
+  gssize n;
+  GPid pid;
+
+  g_spawn_async_with_pipes (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                            NULL, NULL, &pid, NULL, &out_fd, NULL, &error);
+  g_assert_no_error (error);
+
+  while (strchr (output->str, '\n') == NULL && (n = read (out_fd, buffer, sizeof buffer)) > 0)
+    g_string_append_len (output, buffer, n);
+  g_usleep (g_test_rand_int_range (min_us, max_us));
+  kill (pid, SIGKILL);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  /* Had it ended on its own, it failed, and the kill tested nothing. */
+  g_assert_true (WIFSIGNALED (status));
+
+  while ((n = read (out_fd, buffer, sizeof buffer)) > 0)
+    g_string_append_len (output, buffer, n);
+  close (out_fd);
+  g_spawn_close_pid (pid);
+
+  last_newline = strrchr (output->str, '\n');
+  g_string_truncate (output, last_newline ? (gsize)(last_newline - output->str) : 0);
+  return output->len ? g_strsplit (output->str, "\n", -1) : g_new0 (char *, 1);
+}
+
+/* What SQLite's full check of the database says: "ok" when it is sound. */
+char *
+rc_test_integrity_check (RcDatabase *database)
+{
+  sqlite3_stmt *stmt = rc_database_prepare (database, "PRAGMA integrity_check", NULL);
+  char *result;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  result = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return result;
 }
 
 /* What a failing disk does: a page in the middle of the database turns to

@@ -19,6 +19,10 @@ RcSurvey   *rc_test_load_all_types    (void);
 RcDatabase *rc_test_open_database     (const char *data_dir);
 void        rc_test_damage_database   (const char *data_dir);
 guint       rc_test_get_kills         (void);
+char      **rc_test_kill_while_running (const char * const *argv,
+                                       guint               min_us,
+                                       guint               max_us);
+char       *rc_test_integrity_check   (RcDatabase *database);
 gint64      rc_test_count_responses_in (const char *path);
 gint64      rc_test_query_int         (RcDatabase *database,
                                        const char *sql);

@@ -19,6 +19,7 @@
 #include "rc-survey-view.h"
 #include "rc-chart-view.h"
 #include "rc-results-view.h"
+#include "rc-test-portal.h"
 #include "rc-test-ui.h"
 #include "rc-test-utils.h"
 #include "rc-window.h"
@@ -245,13 +246,16 @@ test_coordinator_change_pin (void)
   rc_test_destroy_window (window);
 }
 
-static gboolean
-chosen_file_is (GtkFileChooser *chooser,
-                GFile          *file)
-{
-  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (chooser);
+/* The desktop portal's file chooser, which a person answers. */
+static RcTestPortal *portal;
 
-  return chosen != NULL && g_file_equal (chosen, file);
+/* Waits until the app asks for a file to open ("OpenFile") or a name to
+ * save under ("SaveFile"). */
+static void
+wait_for_file_request (const char *method)
+{
+  rc_test_wait_until (rc_test_portal_has_request (portal));
+  g_assert_cmpstr (rc_test_portal_get_method (portal), ==, method);
 }
 
 /* Picks @path in the file chooser the button opened, as a person would. */
@@ -260,16 +264,10 @@ choose_file (RcWindow   *window,
              const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GtkWindow *chooser;
 
   rc_test_press_button (rc_test_find_button (GTK_WIDGET (window), "_Choose File…"));
-  rc_test_wait_until ((chooser = rc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL);
-  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error));
-  g_assert_no_error (error);
-  /* The chooser selects the file once it has read its folder. */
-  rc_test_wait_until (chosen_file_is (GTK_FILE_CHOOSER (chooser), file));
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_for_file_request ("OpenFile");
+  rc_test_portal_choose (portal, file, NULL, NULL);
 }
 
 /* The last label below @widget: the number at the end of a row. */
@@ -397,6 +395,8 @@ test_coordinator_starts_kiosk (void)
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "quit"));
   /* Whoever leaves the kiosk finds the results locked. */
   g_assert_false (rc_coordinator_view_get_unlocked (coordinator_view (window)));
+  /* The screen does not blank while the kiosk waits for the next person. */
+  g_assert_cmpuint (rc_test_portal_get_n_inhibitions (portal), ==, 1);
 
   /* The PIN leaves it, as for --kiosk. */
   rc_test_press_button (rc_test_find_action (GTK_WIDGET (window), "win.leave-kiosk"));
@@ -405,6 +405,7 @@ test_coordinator_starts_kiosk (void)
   rc_test_press_keys ("2 5 8 0 Return");
   rc_test_wait_until (!rc_window_get_kiosk (window));
   g_assert_true (gtk_widget_get_visible (rc_test_find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR)));
+  rc_test_wait_until (rc_test_portal_get_n_inhibitions (portal) == 0);
 
   rc_test_destroy_window (window);
 }
@@ -428,15 +429,6 @@ wait_for_message_dialog (void)
   return ADW_MESSAGE_DIALOG (dialog);
 }
 
-static GtkFileChooser *
-wait_for_file_chooser (void)
-{
-  GtkWindow *chooser;
-
-  rc_test_wait_until ((chooser = rc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL);
-  return GTK_FILE_CHOOSER (chooser);
-}
-
 static void
 test_coordinator_exports_and_merges (void)
 {
@@ -453,7 +445,6 @@ test_coordinator_exports_and_merges (void)
   g_autofree char *name = NULL;
   g_auto(GStrv) lines = NULL;
   AdwMessageDialog *dialog;
-  GtkFileChooser *chooser;
   GtkEditable *first_day;
   gint64 n_written;
   RcWindow *window;
@@ -484,12 +475,11 @@ test_coordinator_exports_and_merges (void)
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "choose"));
   rc_test_press_button (rc_test_find_button (GTK_WIDGET (dialog), "_Choose File…"));
 
-  /* Typed into the name field, folder and all. */
-  chooser = wait_for_file_chooser ();
-  name = gtk_file_chooser_get_current_name (chooser);
-  g_assert_true (g_str_has_prefix (name, "responses-"));
-  gtk_file_chooser_set_current_name (chooser, csv_path);
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  /* A name is suggested; another folder and name are chosen. */
+  wait_for_file_request ("SaveFile");
+  name = rc_test_portal_dup_option (portal, "current_name");
+  g_assert_true (g_str_has_prefix (name, "responses-") && g_str_has_suffix (name, ".csv"));
+  rc_test_portal_choose (portal, csv_file, NULL, NULL);
 
   rc_test_wait_until (g_file_test (csv_path, G_FILE_TEST_EXISTS) || rc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   /* A failed export says why in a dialog. */
@@ -505,19 +495,15 @@ test_coordinator_exports_and_merges (void)
   /* Merge another kiosk's export, once the export has finished. */
   rc_test_wait_until (gtk_widget_is_sensitive (rc_test_find_button (GTK_WIDGET (window), "_Import…")));
   rc_test_press_button (rc_test_find_button (GTK_WIDGET (window), "_Import…"));
-  chooser = wait_for_file_chooser ();
-  g_assert_true (gtk_file_chooser_set_file (chooser, other_file, &error));
-  rc_test_wait_until (chosen_file_is (chooser, other_file));
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_for_file_request ("OpenFile");
+  rc_test_portal_choose (portal, other_file, NULL, NULL);
   rc_test_wait_until (g_strcmp0 (count_beside (window, "All Responses"), "3") == 0);
   g_assert_cmpstr (count_beside (window, "In Kazakh"), ==, "2");
 
   /* A CSV cannot be merged: it says so, and nothing changes. */
   rc_test_press_button (rc_test_find_button (GTK_WIDGET (window), "_Import…"));
-  chooser = wait_for_file_chooser ();
-  g_assert_true (gtk_file_chooser_set_file (chooser, csv_file, &error));
-  rc_test_wait_until (chosen_file_is (chooser, csv_file));
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_for_file_request ("OpenFile");
+  rc_test_portal_choose (portal, csv_file, NULL, NULL);
   dialog = wait_for_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "This File Cannot Be Merged");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "only JSON exports can be merged"));
@@ -533,11 +519,11 @@ test_coordinator_exports_opinions (void)
 {
   g_autofree char *data_dir = rc_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (data_dir, "opinions.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(RcApplication) app = rc_test_application_new (data_dir);
   g_autoptr(RcPost) post = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
-  GtkFileChooser *chooser;
   RcWindow *window;
 
   post = rc_news_store_get_post (rc_application_get_news_store (app), "bundled:authorised-officials:ru", NULL);
@@ -550,11 +536,10 @@ test_coordinator_exports_opinions (void)
                    ==, "1 opinion kept, without names");
 
   rc_test_press_button (rc_test_find_button (GTK_WIDGET (window), "E_xport…"));
-  chooser = wait_for_file_chooser ();
-  name = gtk_file_chooser_get_current_name (chooser);
+  wait_for_file_request ("SaveFile");
+  name = rc_test_portal_dup_option (portal, "current_name");
   g_assert_true (g_str_has_prefix (name, "opinions-"));
-  gtk_file_chooser_set_current_name (chooser, path);
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  rc_test_portal_choose (portal, file, NULL, NULL);
 
   rc_test_wait_until (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -765,40 +750,18 @@ test_coordinator_shows_results (void)
   rc_test_destroy_window (window);
 }
 
-/* Picks @item in the drop-down that offers it, as a click on it does. */
-static void
-choose_in_drop_down (GtkWidget  *root,
-                     const char *item)
-{
-  if (GTK_IS_DROP_DOWN (root))
-    {
-      GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (root));
-
-      for (guint i = 0; GTK_IS_STRING_LIST (model) && i < g_list_model_get_n_items (model); i++)
-        {
-          if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), item))
-            {
-              gtk_drop_down_set_selected (GTK_DROP_DOWN (root), i);
-              return;
-            }
-        }
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    choose_in_drop_down (child, item);
-}
-
 static void
 test_coordinator_report (void)
 {
   g_autofree char *data_dir = rc_test_make_temp_dir ();
   g_autofree char *report_path = g_build_filename (data_dir, "report.pdf", NULL);
+  g_autoptr(GFile) report_file = g_file_new_for_path (report_path);
+  g_autofree char *choice = NULL;
   g_autofree char *printed_path = g_build_filename (data_dir, "printed.pdf", NULL);
   g_autoptr(RcApplication) app = NULL;
   g_autofree char *report = NULL;
   g_autofree char *printed = NULL;
   g_autofree char *name = NULL;
-  GtkFileChooser *chooser;
   RcResultsView *view;
   RcWindow *window;
 
@@ -823,15 +786,14 @@ test_coordinator_report (void)
 
   /* In Russian, whatever the language of the app. */
   rc_test_press_button (rc_test_find_action (GTK_WIDGET (view), "results.export-report"));
-  chooser = wait_for_file_chooser ();
-  name = gtk_file_chooser_get_current_name (chooser);
+  wait_for_file_request ("SaveFile");
+  name = rc_test_portal_dup_option (portal, "current_name");
   g_assert_true (g_str_has_prefix (name, "results-") && g_str_has_suffix (name, ".pdf"));
-  /* The app's language first, then the others: Русский is picked. */
-  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "language"), ==, "en");
-  choose_in_drop_down (GTK_WIDGET (chooser), "Русский");
-  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "language"), ==, "ru");
-  gtk_file_chooser_set_current_name (chooser, report_path);
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  /* The app's language is offered first; Русский is picked. */
+  choice = rc_test_portal_dup_choice (portal, "language");
+  g_assert_cmpstr (choice, ==, "en");
+  g_assert_true (rc_test_portal_offers_choice (portal, "language", "Русский"));
+  rc_test_portal_choose (portal, report_file, "language", "ru");
   rc_test_wait_until (g_file_test (report_path, G_FILE_TEST_EXISTS) || shown_problem (window) != NULL);
   g_assert_null (shown_problem (window));
   report = rc_test_pdf_text (report_path);
@@ -848,8 +810,13 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
+  /* Files are chosen through the desktop portal, as in the Flatpak. */
+  g_setenv ("GDK_DEBUG", "portals", TRUE);
   rc_test_ui_init ();
+  portal = rc_test_portal_start ();
 
   g_test_add_func ("/coordinator/first-pin-and-lock", test_coordinator_first_pin_and_lock);
   g_test_add_func ("/coordinator/locks-out-after-wrong-pins", test_coordinator_lockout);
@@ -862,5 +829,7 @@ main (int   argc,
   g_test_add_func ("/coordinator/exports-opinions", test_coordinator_exports_opinions);
   g_test_add_func ("/coordinator/deletes-responses", test_coordinator_deletes_responses);
 
-  return g_test_run ();
+  status = g_test_run ();
+  rc_test_portal_stop (portal);
+  return status;
 }

@@ -662,46 +662,14 @@ test_import_survives_kill (void)
 
   for (guint round = 0; round < kills; round++)
     {
-      g_autoptr(GError) error = NULL;
       g_autoptr(RcDatabase) database = NULL;
-      g_autoptr(GString) output = g_string_new (NULL);
       g_autofree char *integrity = NULL;
-      g_auto(GStrv) reported = NULL;
-      char buffer[4096];
-      int out_fd, status;
-      gssize n;
-      GPid pid;
+      /* After its first merge, in the middle of one or between two. */
+      g_auto(GStrv) reported = rc_test_kill_while_running ((const char * const *)argv->pdata, 1000, 60000);
 
-      g_spawn_async_with_pipes (NULL, (char **)argv->pdata, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
-                                NULL, NULL, &pid, NULL, &out_fd, NULL, &error);
-      g_assert_no_error (error);
-
-      /* After its first merge, however slowly a busy machine starts it. */
-      while (strchr (output->str, '\n') == NULL && (n = read (out_fd, buffer, sizeof buffer)) > 0)
-        g_string_append_len (output, buffer, n);
-      g_usleep (g_test_rand_int_range (1000, 60000));
-      kill (pid, SIGKILL);
-      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-      g_assert_true (WIFSIGNALED (status));
-
-      while ((n = read (out_fd, buffer, sizeof buffer)) > 0)
-        g_string_append_len (output, buffer, n);
-      close (out_fd);
-      g_spawn_close_pid (pid);
-      /* A line the kill cut short was never fully said. */
-      if (strrchr (output->str, '\n') != NULL)
-        g_string_truncate (output, strrchr (output->str, '\n') - output->str);
-      reported = g_strsplit (output->str, "\n", -1);
       n_reported += g_strv_length (reported);
-
       database = rc_test_open_database (office);
-      {
-        sqlite3_stmt *stmt = rc_database_prepare (database, "PRAGMA integrity_check", NULL);
-
-        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-        integrity = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-        sqlite3_finalize (stmt);
-      }
+      integrity = rc_test_integrity_check (database);
       g_assert_cmpstr (integrity, ==, "ok");
 
       for (guint k = 0; k < exported_ids->len; k++)

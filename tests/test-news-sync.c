@@ -27,6 +27,94 @@ count_site_posts (RcNewsStore *store)
   return g_list_model_get_n_items (posts);
 }
 
+/* The test site's one picture is a PNG of one pixel, 67 bytes: a cached
+ * file by the name of its address must be all of it. */
+static void
+assert_cached_images_whole (const char *data_dir)
+{
+  g_autofree char *folder = g_build_filename (data_dir, "images", NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      /* The name of a picture, not of a write that the kill cut short. */
+      if (strlen (name) != 64)
+        continue;
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpuint (length, ==, 67);
+    }
+}
+
+/* A refresh killed at any moment, as by a power cut: the database is
+ * sound, every post of a refresh that was stored is there, no post is
+ * there by halves, and a picture in the cache is whole. */
+static void
+test_sync_survives_kill (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autofree char *helper = g_test_build_filename (G_TEST_BUILT, "rc-news-sync-loop", NULL);
+  RcTestSite *site = rc_test_site_start ();
+  const char *argv[] = { helper, dir, rc_test_site_get_url (site), NULL };
+  guint kills = rc_test_get_kills ();
+  guint most_served = 0;
+  guint n_reported = 0;
+
+  for (guint round = 0; round < kills; round++)
+    {
+      g_autoptr(RcDatabase) database = NULL;
+      g_autofree char *integrity = NULL;
+      g_auto(GStrv) reported = NULL;
+      /* The site grows between runs, so each run has more to store. */
+      guint served = 1 + round % 40;
+
+      most_served = MAX (most_served, served);
+      rc_test_site_set (site, RC_TEST_SITE_POSTS, served);
+      reported = rc_test_kill_while_running (argv, 1000, 80000);
+      n_reported += g_strv_length (reported);
+
+      database = rc_test_open_database (dir);
+      integrity = rc_test_integrity_check (database);
+      g_assert_cmpstr (integrity, ==, "ok");
+
+      /* What a stored refresh brought is all there... */
+      if (reported[0] != NULL)
+        {
+          g_autoptr(RcNewsStore) store = rc_news_store_new (database);
+          g_autofree char *expected = g_strdup_printf ("%u", served);
+
+          g_assert_cmpstr (reported[0], ==, expected);
+          for (guint id = 1; id <= served; id++)
+            {
+              g_autofree char *post_id = g_strdup_printf ("site:%u", id);
+              g_autoptr(RcPost) post = rc_news_store_get_post (store, post_id, NULL);
+
+              g_assert_nonnull (post);
+            }
+        }
+
+      /* ...and no post is there without its title and its text... */
+      g_assert_cmpint (rc_test_query_int (database, "SELECT count(*) FROM posts WHERE source = 'site'"),
+                       <=, most_served);
+      g_assert_cmpint (rc_test_query_int (database,
+                                          "SELECT count(*) FROM posts WHERE source = 'site' AND "
+                                          "(title NOT LIKE 'Семинар для НПО №%' OR "
+                                          "json_array_length (blocks) < 1)"),
+                       ==, 0);
+
+      /* ...nor a picture by halves. */
+      assert_cached_images_whole (dir);
+    }
+
+  g_test_message ("%u kills, %u refreshes reported", kills, n_reported);
+  g_assert_cmpuint (n_reported, >, 0);
+  rc_test_site_stop (site);
+}
+
 static void
 test_sync_pages_and_changes (void)
 {
@@ -229,6 +317,7 @@ main (int   argc,
   g_test_add_func ("/news-sync/cancelled", test_sync_cancelled);
   g_test_add_func ("/news-sync/cut-off", test_sync_cut_off);
   g_test_add_func ("/news-sync/bad-address", test_sync_bad_address);
+  g_test_add_func ("/news-sync/survives-kill", test_sync_survives_kill);
 
   return g_test_run ();
 }

@@ -223,25 +223,6 @@ test_store_migrates_old_database (void)
   g_assert_nonnull (id);
 }
 
-/* Reads @fd to its end after what was read of it already, @output. */
-static char **
-read_lines (int      fd,
-            GString *output)
-{
-  char buffer[4096];
-  gssize n;
-  char *last_newline;
-
-  while ((n = read (fd, buffer, sizeof buffer)) > 0)
-    g_string_append_len (output, buffer, n);
-
-  /* A line cut short by the kill was never fully reported. */
-  last_newline = strrchr (output->str, '\n');
-  g_string_truncate (output, last_newline ? (gsize)(last_newline - output->str) : 0);
-
-  return output->len ? g_strsplit (output->str, "\n", -1) : g_new0 (char *, 1);
-}
-
 static void
 test_store_survives_kill (void)
 {
@@ -257,41 +238,12 @@ test_store_survives_kill (void)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(RcDatabase) database = NULL;
-      g_auto(GStrv) reported = NULL;
       g_autofree char *integrity = NULL;
-      GPid pid;
-      g_autoptr(GString) output = g_string_new (NULL);
-      char buffer[4096];
-      int out_fd, status;
-      gssize n;
-
-      g_spawn_async_with_pipes (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
-                                NULL, NULL, &pid, NULL, &out_fd, NULL, &error);
-      g_assert_no_error (error);
-
-      /* Once it has saved one, however slowly a busy machine starts it,
-       * so that every round kills it among its saves. */
-      while (strchr (output->str, '\n') == NULL && (n = read (out_fd, buffer, sizeof buffer)) > 0)
-        g_string_append_len (output, buffer, n);
-
       /* Somewhere in the middle of a save, or between two. */
-      g_usleep (g_test_rand_int_range (5000, 120000));
-      kill (pid, SIGKILL);
-      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-      g_assert_true (WIFSIGNALED (status));
-
-      reported = read_lines (out_fd, output);
-      close (out_fd);
-      g_spawn_close_pid (pid);
+      g_auto(GStrv) reported = rc_test_kill_while_running (argv, 5000, 120000);
 
       database = rc_test_open_database (data_dir);
-
-      {
-        sqlite3_stmt *stmt = rc_database_prepare (database, "PRAGMA integrity_check", NULL);
-        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-        integrity = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-        sqlite3_finalize (stmt);
-      }
+      integrity = rc_test_integrity_check (database);
       g_assert_cmpstr (integrity, ==, "ok");
 
       /* Everything she was told was saved is there... */
