@@ -773,6 +773,33 @@ test_export_damaged_answers (void)
     }
 }
 
+/* A definition in the database that says another version than its row:
+ * the export says the database is damaged, and writes nothing. */
+static void
+test_export_damaged_definition (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "out.json", NULL);
+  RcExportOptions options = { RC_EXPORT_FORMAT_CSV, NULL, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 n_written = -1;
+
+  seed (dir);
+  {
+    g_autoptr(RcDatabase) database = rc_test_open_database (dir);
+
+    rc_database_exec (database,
+                      "UPDATE surveys SET definition = json_set (definition, '$.version', version + 7)",
+                      &error);
+    g_assert_no_error (error);
+  }
+
+  g_assert_false (rc_export_write (dir, path, &options, NULL, NULL, &n_written, &error));
+  g_assert_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -789,6 +816,7 @@ main (int   argc,
   g_test_add_func ("/import/refusals", test_import_refusals);
   g_test_add_func ("/import/survives-kill", test_import_survives_kill);
   g_test_add_func ("/export/damaged-answers", test_export_damaged_answers);
+  g_test_add_func ("/export/damaged-definition", test_export_damaged_definition);
 
   return g_test_run ();
 }

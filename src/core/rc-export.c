@@ -14,6 +14,7 @@
 
 #include "rc-database.h"
 #include "rc-export.h"
+#include "rc-response-store-private.h"
 #include "rc-i18n.h"
 #include "rc-response-table.h"
 #include "rc-sink.h"
@@ -186,7 +187,7 @@ read_contents (Export  *export,
   int rc;
 
   stmt = prepare_filtered (export,
-                           "SELECT s.definition, count(*) FROM responses r "
+                           "SELECT s.definition, count(*), s.id, s.version FROM responses r "
                            "JOIN surveys s ON s.id = r.survey_id AND s.version = r.survey_version "
                            "WHERE " FILTER " "
                            "GROUP BY r.survey_id, r.survey_version "
@@ -198,11 +199,13 @@ read_contents (Export  *export,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *definition = (const char *)sqlite3_column_text (stmt, 0);
-      g_autoptr(GBytes) bytes = g_bytes_new (definition, strlen (definition));
       gint64 count = sqlite3_column_int64 (stmt, 1);
       RcSurvey *survey;
 
-      if (!(survey = rc_survey_new_from_bytes (bytes, rc_database_get_path (export->database), error)))
+      if (!(survey = rc_response_store_read_survey (export->database,
+                                                    (const char *)sqlite3_column_text (stmt, 2),
+                                                    sqlite3_column_int64 (stmt, 3),
+                                                    definition, sqlite3_column_bytes (stmt, 0), error)))
         {
           sqlite3_finalize (stmt);
           return FALSE;

@@ -15,6 +15,12 @@ G_BEGIN_DECLS
 gboolean rc_response_store_insert_survey (RcDatabase  *database,
                                           RcSurvey    *survey,
                                           GError     **error);
+RcSurvey *rc_response_store_read_survey  (RcDatabase  *database,
+                                          const char  *survey_id,
+                                          gint64       version,
+                                          const char  *definition,
+                                          gsize        length,
+                                          GError     **error);
 gboolean rc_response_store_insert        (RcDatabase  *database,
                                           const char  *response_id,
                                           RcSurvey    *survey,

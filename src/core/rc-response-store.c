@@ -200,6 +200,51 @@ rc_response_store_insert_survey (RcDatabase  *database,
   return ok;
 }
 
+/**
+ * rc_response_store_read_survey:
+ * @database: the database the definition was read from
+ * @survey_id: the survey id of its row
+ * @version: the version of its row
+ * @definition: (array length=length): the definition as stored
+ * @length: its length in bytes
+ * @error: a location for a #GError
+ *
+ * Parses a stored definition, and makes sure it is the survey and version
+ * its row says: a row that says otherwise would leave its responses
+ * without their questions.
+ *
+ * Returns: (transfer full): the survey, or %NULL with @error
+ */
+RcSurvey *
+rc_response_store_read_survey (RcDatabase  *database,
+                               const char  *survey_id,
+                               gint64       version,
+                               const char  *definition,
+                               gsize        length,
+                               GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (definition, length);
+  g_autoptr(RcSurvey) survey = NULL;
+
+  g_return_val_if_fail (RC_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (survey_id != NULL, NULL);
+
+  survey = rc_survey_new_from_bytes (bytes, rc_database_get_path (database), error);
+  if (survey == NULL)
+    return NULL;
+
+  if (g_strcmp0 (rc_survey_get_id (survey), survey_id) != 0 || rc_survey_get_version (survey) != version)
+    {
+      g_set_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_DAMAGED,
+                   _("The database “%s” is damaged: the definition kept for version %" G_GINT64_FORMAT
+                     " of the survey “%s” is another one"),
+                   rc_database_get_path (database), version, survey_id);
+      return NULL;
+    }
+
+  return g_steal_pointer (&survey);
+}
+
 static gboolean
 insert_answers (RcDatabase  *database,
                 const char  *response_id,

@@ -11,6 +11,7 @@
 
 #include "rc-export.h"
 #include "rc-i18n.h"
+#include "rc-response-store-private.h"
 #include "rc-results.h"
 
 /* Every query shares the filter: ?1 survey, ?2 version or 0, ?3 language
@@ -873,9 +874,10 @@ load_surveys (Counting  *counting,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(GBytes) bytes = g_bytes_new (sqlite3_column_text (stmt, 1),
-                                             sqlite3_column_bytes (stmt, 1));
-      RcSurvey *survey = rc_survey_new_from_bytes (bytes, rc_database_get_path (counting->database), error);
+      RcSurvey *survey = rc_response_store_read_survey (counting->database, counting->survey_id,
+                                                        sqlite3_column_int64 (stmt, 0),
+                                                        (const char *)sqlite3_column_text (stmt, 1),
+                                                        sqlite3_column_bytes (stmt, 1), error);
 
       if (survey == NULL)
         {
