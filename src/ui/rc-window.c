@@ -473,6 +473,25 @@ rc_window_set_property (GObject      *object,
     }
 }
 
+/* Said once, for bench/run and for anyone asking why a kiosk starts slowly
+ * (G_MESSAGES_DEBUG=ResourceCenter). */
+static void
+on_first_frame (GdkFrameClock *clock,
+                RcWindow      *self)
+{
+  g_debug ("First frame drawn");
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+}
+
+static void
+rc_window_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rc_window_parent_class)->map (widget);
+
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (on_first_frame), widget, 0);
+}
+
 static void
 rc_window_class_init (RcWindowClass *klass)
 {
@@ -485,6 +504,8 @@ rc_window_class_init (RcWindowClass *klass)
   object_class->finalize = rc_window_finalize;
   object_class->get_property = rc_window_get_property;
   object_class->set_property = rc_window_set_property;
+
+  widget_class->map = rc_window_map;
 
   window_class->close_request = rc_window_close_request;
 
