@@ -321,6 +321,26 @@ back_up (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The copy at start waits for the window's first frame: copying a large
+ * database competes with the start for the disk and the processor, and
+ * the kiosk would come up seconds later on an old computer. */
+static void
+on_first_frame (GdkFrameClock *clock,
+                RcApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  back_up (self);
+}
+
+static void
+on_window_mapped (GtkWidget     *window,
+                  RcApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (window, on_window_mapped, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (on_first_frame), self, 0);
+}
+
 static void
 rc_application_activate (GApplication *app)
 {
@@ -339,15 +359,15 @@ rc_application_activate (GApplication *app)
       return;
     }
 
-  if (self->backup_source_id == 0)
-    {
-      back_up (self);
-      self->backup_source_id = g_timeout_add_seconds (RC_BACKUP_INTERVAL_SECONDS, back_up, self);
-    }
-
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
     window = GTK_WINDOW (rc_window_new (self));
+
+  if (self->backup_source_id == 0)
+    {
+      self->backup_source_id = g_timeout_add_seconds (RC_BACKUP_INTERVAL_SECONDS, back_up, self);
+      g_signal_connect_object (window, "map", G_CALLBACK (on_window_mapped), self, 0);
+    }
 
   gtk_window_present (window);
 }
