@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "rc-i18n.h"
 
 #include "rc-response-store.h"
@@ -236,7 +238,7 @@ rc_response_store_read_survey (RcDatabase  *database,
   if (g_strcmp0 (rc_survey_get_id (survey), survey_id) != 0 || rc_survey_get_version (survey) != version)
     {
       g_set_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_DAMAGED,
-                   _("The database “%s” is damaged: the definition kept for version %" G_GINT64_FORMAT
+                   _("The database “%s” is damaged: the definition kept for version %" PRId64
                      " of the survey “%s” is another one"),
                    rc_database_get_path (database), version, survey_id);
       return NULL;
