@@ -71,7 +71,6 @@ struct _RcTestPortal
   gboolean         owned;
   /* The request the app is waiting on, if any. */
   char            *method;
-  char            *title;
   GVariant        *options;
   char            *sender;
   char            *handle;
@@ -81,7 +80,6 @@ static void
 clear_request (RcTestPortal *portal)
 {
   g_clear_pointer (&portal->method, g_free);
-  g_clear_pointer (&portal->title, g_free);
   g_clear_pointer (&portal->options, g_variant_unref);
   g_clear_pointer (&portal->sender, g_free);
   g_clear_pointer (&portal->handle, g_free);
@@ -184,7 +182,7 @@ method_call (GDBusConnection       *connection,
   g_assert_null (portal->method);
 
   portal->method = g_strdup (method_name);
-  g_variant_get (parameters, "(&ss@a{sv})", NULL, &portal->title, &portal->options);
+  g_variant_get (parameters, "(&s&s@a{sv})", NULL, NULL, &portal->options);
   g_variant_lookup (portal->options, "handle_token", "&s", &token);
   portal->sender = g_strdup (sender);
   portal->handle = request_path (sender, token);
@@ -332,13 +330,6 @@ rc_test_portal_get_method (RcTestPortal *portal)
   return portal->method;
 }
 
-const char *
-rc_test_portal_get_title (RcTestPortal *portal)
-{
-  g_assert_nonnull (portal->method);
-  return portal->title;
-}
-
 /* A string option of the request, such as "current_name" or
  * "accept_label", or the path of "current_folder"; %NULL if not given. */
 char *
@@ -408,22 +399,6 @@ rc_test_portal_offers_choice (RcTestPortal *portal,
   return FALSE;
 }
 
-static void
-respond (RcTestPortal *portal,
-         guint32       response,
-         GVariant     *results)
-{
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&portal->lock);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (portal->method);
-  g_dbus_connection_emit_signal (portal->connection, portal->sender, portal->handle,
-                                 "org.freedesktop.portal.Request", "Response",
-                                 g_variant_new ("(u@a{sv})", response, results), &error);
-  g_assert_no_error (error);
-  clear_request (portal);
-}
-
 /* Answers as a person who picked @file, and @choice_option for the choice
  * @choice_id if it is not %NULL, then pressed the accept button. */
 void
@@ -434,6 +409,8 @@ rc_test_portal_choose (RcTestPortal *portal,
 {
   g_autofree char *uri = g_file_get_uri (file);
   const char *uris[] = { uri, NULL };
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GError) error = NULL;
   GVariantBuilder results;
 
   g_variant_builder_init (&results, G_VARIANT_TYPE_VARDICT);
@@ -446,12 +423,13 @@ rc_test_portal_choose (RcTestPortal *portal,
       g_variant_builder_add (&choices, "(ss)", choice_id, choice_option);
       g_variant_builder_add (&results, "{sv}", "choices", g_variant_builder_end (&choices));
     }
-  respond (portal, 0, g_variant_builder_end (&results));
-}
 
-/* Answers as a person who pressed Cancel. */
-void
-rc_test_portal_cancel (RcTestPortal *portal)
-{
-  respond (portal, 1, g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
+  /* 0: the person accepted. */
+  locker = g_mutex_locker_new (&portal->lock);
+  g_assert_nonnull (portal->method);
+  g_dbus_connection_emit_signal (portal->connection, portal->sender, portal->handle,
+                                 "org.freedesktop.portal.Request", "Response",
+                                 g_variant_new ("(u@a{sv})", 0, g_variant_builder_end (&results)), &error);
+  g_assert_no_error (error);
+  clear_request (portal);
 }

@@ -19,7 +19,6 @@ void          rc_test_portal_stop           (RcTestPortal *portal);
 guint         rc_test_portal_get_n_inhibitions (RcTestPortal *portal);
 gboolean      rc_test_portal_has_request    (RcTestPortal *portal);
 const char   *rc_test_portal_get_method     (RcTestPortal *portal);
-const char   *rc_test_portal_get_title      (RcTestPortal *portal);
 char         *rc_test_portal_dup_option     (RcTestPortal *portal,
                                              const char   *name);
 char         *rc_test_portal_dup_choice     (RcTestPortal *portal,
@@ -31,6 +30,5 @@ void          rc_test_portal_choose         (RcTestPortal *portal,
                                              GFile        *file,
                                              const char   *choice_id,
                                              const char   *choice_option);
-void          rc_test_portal_cancel         (RcTestPortal *portal);
 
 G_END_DECLS

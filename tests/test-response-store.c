@@ -7,9 +7,6 @@
 
 #include "config.h"
 
-#include <signal.h>
-#include <sys/wait.h>
-
 #include "rc-response-store.h"
 #include "rc-test-utils.h"
 
