@@ -307,6 +307,94 @@ test_news_opinions_export (void)
   g_assert_cmpint (json_object_get_int_member (export, "opinions"), ==, 2);
 }
 
+/* The language a group of the many-posts test is written in: its index
+ * picks one of every combination of kk, ru and en. */
+static const char * const group_languages[] = { "kk", "ru", "en", "kk ru", "kk en", "ru en", "kk ru en" };
+
+static gboolean
+group_has (guint       group,
+           const char *language)
+{
+  return strstr (group_languages[group % G_N_ELEMENTS (group_languages)], language) != NULL;
+}
+
+/* A feed of many posts, more than the list reads at a time: each group once,
+ * in the reader's language, else Russian, else English; the newest first,
+ * whichever post is asked for first. */
+static void
+test_news_many_posts (void)
+{
+  const guint n_groups = 300;
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autoptr(RcNewsStore) store = open_store (dir);
+  g_autoptr(JsonArray) blocks = json_array_new ();
+  g_autoptr(GPtrArray) data = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GListModel) posts = NULL;
+  g_autoptr(RcPost) last = NULL;
+  g_autoptr(RcPost) again = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const languages[] = { "kk", "ru", "en" };
+  guint n_added = 0;
+
+#define KEEP(s) ((const char *)(g_ptr_array_add (strings, (s)), g_ptr_array_index (strings, strings->len - 1)))
+  for (guint group = 0; group < n_groups; group++)
+    for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+      if (group_has (group, languages[l]))
+        {
+          RcPostData *post = g_new0 (RcPostData, 1);
+          /* One day each from 2026-01-01 on, the groups in a shuffled order. */
+          g_autoptr(GDateTime) day = g_date_time_new_utc (2026, 1, 1, 0, 0, 0);
+          g_autoptr(GDateTime) published = g_date_time_add_days (day, (group * 7919) % n_groups);
+
+          post->id = KEEP (g_strdup_printf ("site:%u:%s", group, languages[l]));
+          post->group_id = KEEP (g_strdup_printf ("site:%u", group));
+          post->source = "site";
+          post->language = languages[l];
+          post->title = KEEP (g_strdup_printf ("%s %u", languages[l], group));
+          post->excerpt = "";
+          post->published_at = KEEP (g_date_time_format (published, "%FT%T"));
+          post->modified_at = post->published_at;
+          post->blocks = blocks;
+          g_ptr_array_add (data, post);
+        }
+#undef KEEP
+  g_assert_true (rc_news_store_put_all (store, data, &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, data->len);
+
+  posts = list_in (store, NULL, "kk");
+  g_assert_cmpuint (g_list_model_get_n_items (posts), ==, n_groups + 4);
+  g_assert_null (g_list_model_get_item (posts, n_groups + 4));
+
+  /* The last first, as a reader who drags the scroll bar to the end. */
+  last = g_list_model_get_item (posts, n_groups + 3);
+  g_assert_cmpstr (rc_post_get_group_id (last), ==, "bundled:social-services");
+
+  for (guint i = 0, n_site = 0; i < n_groups + 4; i++)
+    {
+      g_autoptr(RcPost) post = g_list_model_get_item (posts, i);
+      g_autoptr(RcPost) next = i + 1 < n_groups + 4 ? g_list_model_get_item (posts, i + 1) : NULL;
+      const char *expected;
+      guint group;
+
+      if (!g_str_has_prefix (rc_post_get_id (post), "site:"))
+        continue;
+      n_site++;
+      group = g_ascii_strtoull (rc_post_get_group_id (post) + strlen ("site:"), NULL, 10);
+      expected = group_has (group, "kk") ? "kk" : group_has (group, "ru") ? "ru" : "en";
+      g_assert_cmpstr (rc_post_get_language (post), ==, expected);
+      if (next != NULL)
+        g_assert_cmpstr (rc_post_get_published_at (post), >=, rc_post_get_published_at (next));
+      if (i + 1 == n_groups + 4)
+        g_assert_cmpuint (n_site, ==, n_groups);
+    }
+
+  /* A post read is the one the list gives again. */
+  again = g_list_model_get_item (posts, n_groups + 3);
+  g_assert_true (again == last);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +407,7 @@ main (int   argc,
   g_test_add_func ("/news/translations", test_news_translations);
   g_test_add_func ("/news/search", test_news_search);
   g_test_add_func ("/news/site-post-searchable", test_news_site_post_searchable);
+  g_test_add_func ("/news/many-posts", test_news_many_posts);
   g_test_add_func ("/news/opinions", test_news_opinions);
   g_test_add_func ("/news/opinions-export", test_news_opinions_export);
 

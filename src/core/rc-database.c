@@ -126,6 +126,12 @@ static const char * const migrations[] = {
   "  text TEXT NOT NULL CHECK (length (text) > 0),"
   "  submitted_at TEXT NOT NULL"
   ");",
+
+  /* 5: the feed's order, with what choosing a post's language needs, in one
+   * index: the feed is listed from the index alone, never from the rows
+   * with their whole text. */
+  "DROP INDEX posts_by_date;"
+  "CREATE INDEX posts_by_date ON posts (published_at DESC, id, group_id, language);",
 };
 
 int

@@ -13,6 +13,8 @@
 #include "rc-i18n.h"
 #include "rc-json.h"
 #include "rc-news-store.h"
+#include "rc-post-list.h"
+#include "rc-post-private.h"
 
 #define BUNDLED_NEWS_PATH RESOURCE_BASE_PATH "/news/"
 
@@ -477,22 +479,6 @@ search_query (const char *search)
   return query->len > 0 ? g_strdup (query->str) : NULL;
 }
 
-static RcPost *
-post_from_row (sqlite3_stmt *stmt)
-{
-  return g_object_new (RC_TYPE_POST,
-                       "id", (const char *)sqlite3_column_text (stmt, 0),
-                       "group-id", (const char *)sqlite3_column_text (stmt, 1),
-                       "language", (const char *)sqlite3_column_text (stmt, 2),
-                       "title", (const char *)sqlite3_column_text (stmt, 3),
-                       "excerpt", (const char *)sqlite3_column_text (stmt, 4),
-                       "published-at", (const char *)sqlite3_column_text (stmt, 5),
-                       "link", (const char *)sqlite3_column_text (stmt, 6),
-                       "read", sqlite3_column_int (stmt, 7) != 0,
-                       NULL);
-}
-
-#define POST_COLUMNS "p.id, p.group_id, p.language, p.title, p.excerpt, p.published_at, p.link, p.read"
 
 /**
  * rc_news_store_list:
@@ -509,44 +495,30 @@ rc_news_store_list (RcNewsStore  *self,
                     const char   *language,
                     GError      **error)
 {
-  g_autoptr(GListStore) posts = g_list_store_new (RC_TYPE_POST);
   g_autofree char *query = search ? search_query (search) : NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RC_IS_NEWS_STORE (self), NULL);
   g_return_val_if_fail (language != NULL, NULL);
 
+  /* A post is listed unless its group has one that suits the reader
+   * better: in her language, else in Russian, else the first language by
+   * name. Both indexes cover this, so no post's text is read here. */
   stmt = rc_database_prepare (self->database,
-                              "SELECT " POST_COLUMNS " FROM ("
-                              "  SELECT *, row_number () OVER ("
-                              "    PARTITION BY group_id"
-                              "    ORDER BY language = ?2 DESC, language = 'ru' DESC, language) AS choice"
-                              "  FROM posts"
-                              "  WHERE ?1 IS NULL"
-                              "     OR rowid IN (SELECT rowid FROM post_words WHERE post_words MATCH ?1)"
-                              ") p WHERE choice = 1 ORDER BY p.published_at DESC, p.id",
+                              "SELECT p.rowid FROM posts p "
+                              "WHERE (?1 IS NULL OR p.rowid IN (SELECT rowid FROM post_words WHERE post_words MATCH ?1)) "
+                              "AND NOT EXISTS (SELECT 1 FROM posts q WHERE q.group_id = p.group_id "
+                              "  AND (?1 IS NULL OR q.rowid IN (SELECT rowid FROM post_words WHERE post_words MATCH ?1)) "
+                              "  AND (q.language <> ?2, q.language <> 'ru', q.language, q.rowid) "
+                              "    < (p.language <> ?2, p.language <> 'ru', p.language, p.rowid)) "
+                              "ORDER BY p.published_at DESC, p.id",
                               error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, language, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, language, -1, SQLITE_TRANSIENT);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(RcPost) post = post_from_row (stmt);
-
-      g_list_store_append (posts, post);
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      rc_database_fail (self->database, rc, error);
-      return NULL;
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&posts));
+  return G_LIST_MODEL (rc_post_list_new (self->database, stmt, error));
 }
 
 /**
@@ -566,14 +538,14 @@ rc_news_store_get_post (RcNewsStore  *self,
   g_return_val_if_fail (RC_IS_NEWS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  stmt = rc_database_prepare (self->database, "SELECT " POST_COLUMNS " FROM posts p WHERE p.id = ?1", error);
+  stmt = rc_database_prepare (self->database, "SELECT " RC_POST_COLUMNS " FROM posts p WHERE p.id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    post = post_from_row (stmt);
+    post = rc_post_new_from_row (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, RC_NEWS_ERROR, RC_NEWS_ERROR_NOT_FOUND, _("There is no post “%s”"), id);
   else
@@ -662,7 +634,7 @@ rc_news_store_list_translations (RcNewsStore  *self,
   g_return_val_if_fail (RC_IS_POST (post), NULL);
 
   stmt = rc_database_prepare (self->database,
-                              "SELECT " POST_COLUMNS " FROM posts p "
+                              "SELECT " RC_POST_COLUMNS " FROM posts p "
                               "WHERE p.group_id = ?1 AND p.id != ?2 ORDER BY p.language",
                               error);
   if (stmt == NULL)
@@ -671,7 +643,7 @@ rc_news_store_list_translations (RcNewsStore  *self,
   sqlite3_bind_text (stmt, 2, rc_post_get_id (post), -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (others, post_from_row (stmt));
+    g_ptr_array_add (others, rc_post_new_from_row (stmt));
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)

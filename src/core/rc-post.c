@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include "rc-post.h"
+#include "rc-post-private.h"
 
 struct _RcPost
 {
@@ -209,4 +209,27 @@ rc_post_set_read (RcPost   *self,
 
   self->read = read;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ]);
+}
+
+/**
+ * rc_post_new_from_row:
+ * @stmt: a statement stepped to a row of %RC_POST_COLUMNS
+ *
+ * Returns: (transfer full): the post of that row
+ */
+RcPost *
+rc_post_new_from_row (sqlite3_stmt *stmt)
+{
+  g_return_val_if_fail (stmt != NULL, NULL);
+
+  return g_object_new (RC_TYPE_POST,
+                       "id", (const char *)sqlite3_column_text (stmt, 0),
+                       "group-id", (const char *)sqlite3_column_text (stmt, 1),
+                       "language", (const char *)sqlite3_column_text (stmt, 2),
+                       "title", (const char *)sqlite3_column_text (stmt, 3),
+                       "excerpt", (const char *)sqlite3_column_text (stmt, 4),
+                       "published-at", (const char *)sqlite3_column_text (stmt, 5),
+                       "link", (const char *)sqlite3_column_text (stmt, 6),
+                       "read", sqlite3_column_int (stmt, 7) != 0,
+                       NULL);
 }
