@@ -100,7 +100,7 @@ test_news_view_reading (void)
   g_assert_false (rc_post_get_read (first));
 
   /* Choosing it opens it, and it is read. */
-  list = rc_test_find_widget (view, GTK_TYPE_LIST_VIEW);
+  list = rc_test_find_widget (view, GTK_TYPE_GRID_VIEW);
   g_signal_emit_by_name (list, "activate", 0);
   g_assert_true (shown_post (window) == first);
   g_assert_true (rc_post_get_read (first));
@@ -169,7 +169,7 @@ test_news_view_narrow (void)
   leaflet = rc_test_find_widget (view, ADW_TYPE_LEAFLET);
   rc_test_wait_until (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
 
-  g_signal_emit_by_name (rc_test_find_widget (view, GTK_TYPE_LIST_VIEW), "activate", 1);
+  g_signal_emit_by_name (rc_test_find_widget (view, GTK_TYPE_GRID_VIEW), "activate", 1);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "article");
 
   back = rc_test_find_action (view, "news.back");

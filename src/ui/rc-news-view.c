@@ -28,7 +28,11 @@ struct _RcNewsView
   AdwLeaflet     *leaflet;
   GtkSearchEntry *search_entry;
   GtkStack       *feed_stack;
-  GtkListView    *list_view;
+  /* A one-column grid, not a GtkListView: GTK 4.8's list view builds 200
+   * rows before it draws (GTK_LIST_VIEW_MAX_LIST_ITEMS), and rows with
+   * wrapped text cost 2 ms each, which a feed of 10,000 posts added to
+   * every start. The grid view builds 30 (bench/RESULTS.md). */
+  GtkGridView    *list_view;
   GtkStack       *article_stack;
   AdwBin         *article_holder;
   GtkWidget      *spinner;
@@ -92,7 +96,7 @@ rc_news_view_reload (RcNewsView *self)
     }
 
   selection = gtk_no_selection_new (g_object_ref (self->posts));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   gtk_stack_set_visible_child_name (self->feed_stack,
                                     g_list_model_get_n_items (self->posts) > 0 ? "list" : "empty");
 }
@@ -425,6 +429,9 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (excerpt), rc_post_get_excerpt (post));
   update_row_read (post, NULL, unread);
   g_signal_connect_object (post, "notify::read", G_CALLBACK (update_row_read), unread, 0);
+  /* The grid view may take the item away before it unbinds the row: the
+   * row keeps the post it follows. */
+  g_object_set_data_full (G_OBJECT (unread), "post", g_object_ref (post), g_object_unref);
 }
 
 static void
@@ -432,8 +439,11 @@ unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *item)
 {
   GtkWidget *unread = gtk_widget_get_first_child (gtk_widget_get_first_child (gtk_list_item_get_child (item)));
+  RcPost *post = g_object_get_data (G_OBJECT (unread), "post");
 
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), update_row_read, unread);
+  if (post != NULL)
+    g_signal_handlers_disconnect_by_func (post, update_row_read, unread);
+  g_object_set_data (G_OBJECT (unread), "post", NULL);
 }
 
 static void
@@ -565,5 +575,5 @@ rc_news_view_init (RcNewsView *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_factory (self->list_view, factory);
 }
