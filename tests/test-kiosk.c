@@ -8,8 +8,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "rc-application.h"
+#include "rc-article-view.h"
+#include "rc-news-view.h"
 #include "rc-pin.h"
 #include "rc-survey-view.h"
 #include "rc-test-ui.h"
@@ -26,6 +29,8 @@ start_kiosk (void)
   g_autoptr(RcSurvey) survey = NULL;
   g_autoptr(RcPin) pin = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = NULL;
+  static guint n_apps;
   RcApplication *app;
 
   database = rc_database_open (data_dir, &error);
@@ -36,6 +41,9 @@ start_kiosk (void)
   g_assert_no_error (error);
 
   app = rc_application_new (database, survey, TRUE);
+  /* One bus name for each test's application. */
+  app_id = g_strdup_printf ("%s.Test%u", APP_ID, ++n_apps);
+  g_application_set_application_id (G_APPLICATION (app), app_id);
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
@@ -115,6 +123,106 @@ test_kiosk_locked_down (void)
   rc_test_destroy_window (window);
 }
 
+/* A label whose words link somewhere, anywhere under @root. */
+static GtkWidget *
+find_link_label (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_label (GTK_LABEL (child)), "<a href") != NULL)
+        return child;
+      if ((found = find_link_label (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Only asked where it must not open: the label's own handler would start a
+ * browser. */
+static gboolean
+link_opens (GtkWidget *label)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (label, "activate-link", "https://example.org/", &handled);
+  return !handled;
+}
+
+static gboolean
+set_site_offered (GtkWidget *news)
+{
+  GtkWidget *button = rc_test_find_action (news, "news.set-site");
+
+  return button != NULL && gtk_widget_is_drawable (button) && gtk_widget_is_sensitive (button);
+}
+
+/* A quick exit shows the news, to read only: nothing there changes the
+ * app's settings or opens a browser, which would leave the kiosk. */
+static void
+test_kiosk_news_read_only (void)
+{
+  g_autoptr(RcApplication) app = start_kiosk ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(RcPost) post = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *news, *article, *link;
+  GtkWindow *dialog;
+  RcWindow *window;
+  RcPostData data = {
+    .id = "site:9", .group_id = "site:9", .source = "site", .language = "ru",
+    .title = "Ссылки", .excerpt = "Ссылки", .published_at = "2026-11-20",
+    .modified_at = "2026-11-20", .link = NULL,
+  };
+
+  json_parser_load_from_data (parser,
+    "[{\"type\":\"paragraph\",\"text\":\"Текст со ссылкой.\","
+    "  \"links\":[{\"text\":\"ссылкой\",\"url\":\"https://example.org/\"}]},"
+    " {\"type\":\"link\",\"text\":\"Центр\",\"url\":\"https://example.org/centre\"}]", -1, &error);
+  g_assert_no_error (error);
+  data.blocks = json_node_get_array (json_parser_get_root (parser));
+  g_assert_true (rc_news_store_put (rc_application_get_news_store (app), &data, &error));
+  g_assert_no_error (error);
+
+  window = g_object_ref (rc_window_new (app));
+  gtk_window_present (GTK_WINDOW (window));
+  rc_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  rc_test_press_button (rc_test_find_button (GTK_WIDGET (window), "Русский"));
+  rc_test_press_button (rc_test_find_button (GTK_WIDGET (window), "Быстрый выход"));
+  g_assert_cmpstr (rc_window_get_place (window), ==, "news");
+  g_assert_true (rc_window_get_kiosk (window));
+
+  news = rc_test_find_widget (GTK_WIDGET (window), RC_TYPE_NEWS_VIEW);
+  g_assert_false (set_site_offered (news));
+  gtk_widget_activate_action (news, "news.set-site", NULL);
+  gtk_widget_activate_action (news, "news.refresh", NULL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (rc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  post = rc_news_store_get_post (rc_application_get_news_store (app), "site:9", &error);
+  g_assert_no_error (error);
+  rc_news_view_open_post (RC_NEWS_VIEW (news), post);
+  article = rc_test_find_widget (GTK_WIDGET (window), RC_TYPE_ARTICLE_VIEW);
+  g_assert_false (link_opens (find_link_label (article)));
+  link = rc_test_find_widget (article, GTK_TYPE_LINK_BUTTON);
+  g_assert_false (gtk_widget_is_sensitive (link));
+
+  /* Staff, with the PIN, have the whole news place again. */
+  rc_test_press_button (rc_test_find_action (GTK_WIDGET (window), "win.leave-kiosk"));
+  rc_test_wait_until ((dialog = rc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL &&
+                      gtk_window_is_active (dialog));
+  type_pin (PIN);
+  rc_test_wait_until (!rc_window_get_kiosk (window));
+  g_assert_true (set_site_offered (news));
+  g_assert_true (gtk_widget_is_sensitive (rc_test_find_widget (article, GTK_TYPE_LINK_BUTTON)));
+
+  rc_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -123,6 +231,7 @@ main (int   argc,
   rc_test_ui_init ();
 
   g_test_add_func ("/kiosk/locked-down", test_kiosk_locked_down);
+  g_test_add_func ("/kiosk/news-read-only", test_kiosk_news_read_only);
 
   return g_test_run ();
 }

@@ -396,6 +396,99 @@ walk_to (Fixture    *fixture,
     }
 }
 
+static void
+count_exit (guint *exits)
+{
+  (*exits)++;
+}
+
+/* She can hide what she is doing from every page past the welcome: the
+ * review lists all her answers, and the thank-you page the helplines. */
+static void
+test_survey_view_quick_exit_everywhere (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  guint exits = 0;
+
+  g_signal_connect_swapped (fixture->view, "quick-exit", G_CALLBACK (count_exit), &exits);
+
+  walk_to (fixture, NULL);
+  g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "review");
+  g_assert_true (screen_shows_text (GTK_WIDGET (fixture->view), "7"));
+  click (fixture, "Тез шығу");
+  g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "welcome");
+  g_assert_null (rc_survey_view_get_response (fixture->view));
+  g_assert_false (screen_shows_text (GTK_WIDGET (fixture->view), "7"));
+  g_assert_cmpint (rc_response_store_count (fixture->store, NULL, NULL), ==, 0);
+  g_assert_cmpuint (exits, ==, 1);
+
+  walk_to (fixture, NULL);
+  click (fixture, "Жауаптарды жіберу");
+  g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "thanks");
+  click (fixture, "Тез шығу");
+  g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "welcome");
+  g_assert_false (screen_shows_text (GTK_WIDGET (fixture->view), "111"));
+  g_assert_cmpuint (exits, ==, 2);
+  /* What she sent stays sent. */
+  g_assert_cmpint (rc_response_store_count (fixture->store, NULL, NULL), ==, 1);
+}
+
+/* Every button and choice she can touch is at least 48 px each way. */
+static void
+assert_large_targets (GtkWidget *root,
+                      const char *screen)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_is_drawable (child))
+        continue;
+      if ((GTK_IS_BUTTON (child) || GTK_IS_CHECK_BUTTON (child)) &&
+          (gtk_widget_get_width (child) < 48 || gtk_widget_get_height (child) < 48))
+        g_error ("A %s %s on the %s screen is %d × %d px",
+                 G_OBJECT_TYPE_NAME (child), gtk_widget_get_name (child), screen,
+                 gtk_widget_get_width (child), gtk_widget_get_height (child));
+      assert_large_targets (child, screen);
+    }
+}
+
+static void
+assert_screen_targets (Fixture *fixture)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->view));
+  gint64 frame = gdk_frame_clock_get_frame_counter (clock);
+
+  /* The page just shown is laid out in the next frames. */
+  gtk_widget_queue_resize (GTK_WIDGET (fixture->view));
+  rc_test_wait_until (gdk_frame_clock_get_frame_counter (clock) > frame + 2);
+  assert_large_targets (GTK_WIDGET (fixture->view), rc_survey_view_get_screen (fixture->view));
+}
+
+static void
+test_survey_view_large_targets (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  assert_screen_targets (fixture);
+  click (fixture, "Қазақша");
+
+  while (g_str_equal (rc_survey_view_get_screen (fixture->view), "question"))
+    {
+      GtkWidget *question = GTK_WIDGET (current_question (fixture));
+      GtkWidget *check = rc_test_find_widget (question, GTK_TYPE_CHECK_BUTTON);
+      GtkWidget *entry = rc_test_find_widget (question, GTK_TYPE_ENTRY);
+
+      assert_screen_targets (fixture);
+      if (check != NULL && !gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        gtk_widget_activate (check);
+      else if (entry != NULL && gtk_entry_get_text_length (GTK_ENTRY (entry)) == 0)
+        gtk_editable_set_text (GTK_EDITABLE (entry), "7");
+      click (fixture, "Келесі");
+    }
+
+  assert_screen_targets (fixture);
+  click (fixture, "Жауаптарды жіберу");
+  assert_screen_targets (fixture);
+}
+
 static gint64
 largest_database_file (const char *data_dir)
 {
@@ -618,6 +711,10 @@ main (int   argc,
               fixture_set_up, test_survey_view_complete, fixture_tear_down);
   g_test_add ("/survey-view/quick-exit", Fixture, NULL,
               fixture_set_up, test_survey_view_quick_exit, fixture_tear_down);
+  g_test_add ("/survey-view/quick-exit-everywhere", Fixture, NULL,
+              fixture_set_up, test_survey_view_quick_exit_everywhere, fixture_tear_down);
+  g_test_add ("/survey-view/large-targets", Fixture, NULL,
+              fixture_set_up, test_survey_view_large_targets, fixture_tear_down);
   g_test_add ("/survey-view/larger-text", Fixture, NULL,
               fixture_set_up, test_survey_view_larger_text, fixture_tear_down);
   g_test_add ("/survey-view/text-fields-sealed", Fixture, NULL,

@@ -25,6 +25,7 @@ struct _RcArticleView
   RcPost          *post;
   JsonArray       *blocks;
   guint            text_scale;
+  gboolean         kiosk;
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
@@ -40,6 +41,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_POST,
+  PROP_KIOSK,
   N_PROPS
 };
 
@@ -78,10 +80,31 @@ text_label (const char *text,
   return label;
 }
 
+/* At the kiosk a link would open a browser, and leave the kiosk with it. */
+static gboolean
+on_activate_link (RcArticleView *self)
+{
+  return self->kiosk;
+}
+
+static void
+guard_links (RcArticleView *self,
+             GtkWidget     *widget)
+{
+  if (GTK_IS_LINK_BUTTON (widget))
+    gtk_widget_set_sensitive (widget, !self->kiosk);
+  if (GTK_IS_LABEL (widget) || GTK_IS_LINK_BUTTON (widget))
+    g_signal_connect_swapped (widget, "activate-link", G_CALLBACK (on_activate_link), self);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    guard_links (self, child);
+}
+
 static void
 add (RcArticleView *self,
      GtkWidget     *widget)
 {
+  guard_links (self, widget);
   gtk_box_append (self->content, widget);
 }
 
@@ -612,6 +635,10 @@ rc_article_view_get_property (GObject    *object,
       g_value_set_object (value, self->post);
       break;
 
+    case PROP_KIOSK:
+      g_value_set_boolean (value, self->kiosk);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -629,6 +656,10 @@ rc_article_view_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_KIOSK:
+      rc_article_view_set_kiosk (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -653,6 +684,10 @@ rc_article_view_class_init (RcArticleViewClass *klass)
   properties[PROP_POST] =
     g_param_spec_object ("post", NULL, NULL, RC_TYPE_POST,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Shown at the survey kiosk: no link leads out of the app. */
+  properties[PROP_KIOSK] =
+    g_param_spec_boolean ("kiosk", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/rc-article-view.ui");
@@ -671,4 +706,27 @@ rc_article_view_init (RcArticleView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   set_text_scale (self, 0);
+}
+
+void
+rc_article_view_set_kiosk (RcArticleView *self,
+                           gboolean       kiosk)
+{
+  g_autoptr(RcPost) post = NULL;
+
+  g_return_if_fail (RC_IS_ARTICLE_VIEW (self));
+
+  kiosk = !!kiosk;
+  if (self->kiosk == kiosk)
+    return;
+
+  self->kiosk = kiosk;
+  /* Drawn again, so its links show whether they open. */
+  if (self->post != NULL)
+    {
+      post = g_object_ref (self->post);
+      rc_article_view_show_post (self, NULL);
+      rc_article_view_show_post (self, post);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIOSK]);
 }

@@ -23,5 +23,7 @@ void       rc_article_view_show_post (RcArticleView *self,
                                       RcPost        *post);
 void       rc_article_view_set_back_visible (RcArticleView *self,
                                              gboolean       visible);
+void       rc_article_view_set_kiosk (RcArticleView *self,
+                                      gboolean       kiosk);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ struct _RcNewsView
   RcArticleView  *article_view;
   GSettings      *settings;
   GCancellable   *sync_cancellable;
+  gboolean        kiosk;
 
   /* Template widgets */
   AdwLeaflet     *leaflet;
@@ -47,6 +48,7 @@ G_DEFINE_FINAL_TYPE (RcNewsView, rc_news_view, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_KIOSK,
   N_PROPS
 };
 
@@ -154,7 +156,8 @@ update_site_notice (RcNewsView *self)
 {
   g_autofree char *site = g_settings_get_string (self->settings, "news-site-url");
 
-  if (*site == '\0')
+  /* Where the posts come from is staff's business, not a visitor's. */
+  if (*site == '\0' && !self->kiosk)
     show_notice (self, _("Only the posts that come with the app are shown."),
                  _("Set the _Website…"), "news.set-site");
   else
@@ -212,11 +215,12 @@ on_sync_done (GObject      *source,
 
   g_clear_object (&self->sync_cancellable);
   gtk_widget_set_visible (self->spinner, FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.refresh", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.refresh", !self->kiosk);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      /* Staff see it when they next refresh. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !self->kiosk)
         show_notice (self, error->message, _("_Try Again"), "news.refresh");
       return;
     }
@@ -502,6 +506,10 @@ rc_news_view_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_KIOSK:
+      g_value_set_boolean (value, self->kiosk);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -519,6 +527,10 @@ rc_news_view_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_KIOSK:
+      rc_news_view_set_kiosk (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -541,6 +553,11 @@ rc_news_view_class_init (RcNewsViewClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, RC_TYPE_NEWS_STORE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* Shown at the survey kiosk, after a quick exit: to read only, with
+   * nothing that changes the app's settings or leaves the app. */
+  properties[PROP_KIOSK] =
+    g_param_spec_boolean ("kiosk", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/rc-news-view.ui");
@@ -576,4 +593,23 @@ rc_news_view_init (RcNewsView *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
   gtk_grid_view_set_factory (self->list_view, factory);
+}
+
+void
+rc_news_view_set_kiosk (RcNewsView *self,
+                        gboolean    kiosk)
+{
+  g_return_if_fail (RC_IS_NEWS_VIEW (self));
+
+  kiosk = !!kiosk;
+  if (self->kiosk == kiosk)
+    return;
+
+  self->kiosk = kiosk;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.set-site", !kiosk);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.refresh", !kiosk);
+  gtk_widget_set_visible (self->refresh_button, !kiosk);
+  rc_article_view_set_kiosk (self->article_view, kiosk);
+  update_site_notice (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIOSK]);
 }

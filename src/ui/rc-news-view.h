@@ -22,5 +22,7 @@ GListModel *rc_news_view_get_posts (RcNewsView  *self);
 void        rc_news_view_open_post (RcNewsView  *self,
                                     RcPost      *post);
 void        rc_news_view_reload    (RcNewsView  *self);
+void        rc_news_view_set_kiosk (RcNewsView  *self,
+                                    gboolean     kiosk);
 
 G_END_DECLS

@@ -229,6 +229,15 @@ on_any_event (GtkEventControllerLegacy *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
+static void
+clear_helplines (RcSurveyView *self)
+{
+  GtkWidget *row;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->contacts))))
+    gtk_list_box_remove (self->contacts, row);
+}
+
 /**
  * rc_survey_view_reset:
  *
@@ -244,6 +253,8 @@ rc_survey_view_reset (RcSurveyView *self)
   stop_idle_watch (self);
   adw_bin_set_child (self->question_holder, NULL);
   remove_children (GTK_WIDGET (self->review_list));
+  /* Not even the helplines she was reading stay behind a quick exit. */
+  clear_helplines (self);
   gtk_widget_set_visible (GTK_WIDGET (self->submit_error), FALSE);
   g_clear_object (&self->response);
   self->current = NO_QUESTION;
@@ -263,6 +274,20 @@ on_text_size_toggled (RcSurveyView *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "rc-large-text");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "rc-large-text");
+}
+
+/* The bar over every page: her progress while she answers, Larger Text from
+ * the welcome on, and Leave Quickly once she has begun, up to the thanks and
+ * its helplines. */
+static void
+on_screen_changed (RcSurveyView *self)
+{
+  const char *screen = gtk_stack_get_visible_child_name (self->stack);
+  gboolean answering = g_strcmp0 (screen, "question") == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), answering);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->text_size_button), !answering);
+  gtk_widget_set_visible (GTK_WIDGET (self->quick_exit_button), g_strcmp0 (screen, "welcome") != 0);
 }
 
 static void
@@ -618,13 +643,10 @@ show_thanks (RcSurveyView *self)
 {
   const char *language = rc_response_get_language (self->response);
   GPtrArray *contacts = rc_survey_get_contacts (self->survey);
-  GtkWidget *row;
 
   gtk_label_set_text (self->thanks_label, rc_text_get (rc_survey_get_thanks (self->survey), language));
   gtk_label_set_text (self->helpline_title, rc_text_get (rc_survey_get_helpline_title (self->survey), language));
-
-  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->contacts))))
-    gtk_list_box_remove (self->contacts, row);
+  clear_helplines (self);
 
   for (guint i = 0; i < contacts->len; i++)
     {
@@ -632,8 +654,8 @@ show_thanks (RcSurveyView *self)
       const char *description = rc_text_get (&contact->description, language);
       g_autofree char *title = g_strdup_printf ("%s — %s", contact->number,
                                                 rc_text_get (&contact->label, language));
+      GtkWidget *row = adw_action_row_new ();
 
-      row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       if (description != NULL)
@@ -943,6 +965,7 @@ rc_survey_view_class_init (RcSurveyViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcSurveyView, countdown_label);
   gtk_widget_class_bind_template_child (widget_class, RcSurveyView, restart_button);
   gtk_widget_class_bind_template_callback (widget_class, on_quick_exit_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_screen_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_text_size_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_next_clicked);
@@ -963,6 +986,7 @@ rc_survey_view_init (RcSurveyView *self)
   self->still_there_seconds = 30;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  on_screen_changed (self);
 
   /* Any key, touch or pointer movement inside counts as her being there. */
   controller = gtk_event_controller_legacy_new ();
