@@ -141,6 +141,174 @@ test_html_text_and_language (void)
   g_assert_cmpstr (rc_text_guess_language ("Officials for interaction with NGOs"), ==, "en");
 }
 
+static JsonArray *
+convert (const char *html)
+{
+  return rc_html_to_blocks (html, "https://zubr.kz/2019/06/officials/");
+}
+
+static void
+assert_link (JsonObject *object,
+             const char *text,
+             const char *url)
+{
+  g_assert_cmpstr (member (object, "type"), ==, "link");
+  g_assert_cmpstr (member (object, "text"), ==, text);
+  g_assert_cmpstr (member (object, "url"), ==, url);
+}
+
+/* The article view shows links only in paragraphs' words and as link
+ * blocks: any other block's links follow it as link blocks. */
+static void
+test_html_links_outside_paragraphs (void)
+{
+  g_autoptr(JsonArray) list = convert ("<ul><li>Устав <a href=\"/docs/charter.pdf\">в PDF</a></li>"
+                                       "<li>Отчёт <a href=\"https://example.org/report\">за 2018 год</a>"
+                                       " и <a href=\"/docs/charter.pdf\">в PDF</a> снова</li></ul>");
+  g_autoptr(JsonArray) table = convert ("<table><tr><th>Уровень</th><th>Где</th></tr>"
+                                        "<tr><td>Область</td><td><a href=\"../contacts/\">Контакты</a></td></tr></table>");
+  g_autoptr(JsonArray) quote = convert ("<blockquote><p>Рекомендации <a href=\"/guide/\">министерства</a>.</p></blockquote>");
+  g_autoptr(JsonArray) heading = convert ("<h2><a href=\"/salon/\">НПО-гостиная</a></h2>");
+  g_autoptr(JsonArray) alone = convert ("<div>\n<a href=\"/about/\"><b>О центре</b></a>\n</div>Дальше");
+  g_autoptr(JsonArray) loose = convert ("<div>Подробнее: <a href=\"/about/\">о центре</a> и "
+                                        "<em><a href=\"mailto:info@zubr.kz\">почта</a></em>.</div>");
+  JsonArray *links;
+
+  g_assert_cmpstr (member (block (list, 0), "type"), ==, "list");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (block (list, 0), "items"), 0),
+                   ==, "Устав в PDF");
+  /* Each address once, in reading order. */
+  assert_link (block (list, 1), "в PDF", "https://zubr.kz/docs/charter.pdf");
+  assert_link (block (list, 2), "за 2018 год", "https://example.org/report");
+  g_assert_cmpuint (json_array_get_length (list), ==, 3);
+
+  g_assert_cmpstr (member (block (table, 0), "type"), ==, "table");
+  assert_link (block (table, 1), "Контакты", "https://zubr.kz/2019/06/contacts/");
+  g_assert_cmpuint (json_array_get_length (table), ==, 2);
+
+  g_assert_cmpstr (member (block (quote, 0), "type"), ==, "quote");
+  g_assert_cmpstr (member (block (quote, 0), "text"), ==, "Рекомендации министерства.");
+  assert_link (block (quote, 1), "министерства", "https://zubr.kz/guide/");
+  g_assert_cmpuint (json_array_get_length (quote), ==, 2);
+
+  g_assert_cmpstr (member (block (heading, 0), "type"), ==, "heading");
+  g_assert_cmpstr (member (block (heading, 0), "text"), ==, "НПО-гостиная");
+  assert_link (block (heading, 1), "НПО-гостиная", "https://zubr.kz/salon/");
+  g_assert_cmpuint (json_array_get_length (heading), ==, 2);
+
+  /* Words outside a paragraph keep their links as a paragraph does; only
+   * web addresses, as there. */
+  g_assert_cmpstr (member (block (loose, 0), "type"), ==, "paragraph");
+  g_assert_cmpstr (member (block (loose, 0), "text"), ==, "Подробнее: о центре и почта.");
+  links = json_object_get_array_member (block (loose, 0), "links");
+  g_assert_cmpuint (json_array_get_length (links), ==, 1);
+  g_assert_cmpstr (member (json_array_get_object_element (links, 0), "text"), ==, "о центре");
+  g_assert_cmpstr (member (json_array_get_object_element (links, 0), "url"), ==, "https://zubr.kz/about/");
+  g_assert_cmpuint (json_array_get_length (loose), ==, 1);
+  /* Nothing but a link, as a paragraph of one link is. */
+  assert_link (block (alone, 0), "О центре", "https://zubr.kz/about/");
+  g_assert_cmpstr (member (block (alone, 1), "text"), ==, "Дальше");
+  g_assert_cmpuint (json_array_get_length (alone), ==, 2);
+}
+
+/* An image block has no link: a linked image is the image, then the link. */
+static void
+test_html_linked_images (void)
+{
+  g_autoptr(JsonArray) linked = convert ("<p><a href=\"/survey/\"><img src=\"/uploads/survey.png\" alt=\"Опрос\"></a></p>");
+  g_autoptr(JsonArray) unnamed = convert ("<p><a href=\"https://example.org/map\"><img src=\"map.png\"></a></p>");
+  g_autoptr(JsonArray) itself = convert ("<p><a href=\"/uploads/salon.jpg\"><img src=\"/uploads/salon.jpg\" alt=\"Зал\"></a></p>");
+  g_autoptr(JsonArray) figure = convert ("<figure class=\"wp-block-image\"><a href=\"/salon/\"><img src=\"/uploads/salon.jpg\" alt=\"Зал\"></a>"
+                                         "<figcaption>После встречи, <a href=\"/photos/\">все фото</a></figcaption></figure>");
+  g_autoptr(JsonArray) mixed = convert ("<p>Смотрите <a href=\"/a/\"><img src=\"/a.png\" alt=\"А\"></a> и "
+                                        "<a href=\"/b/\">страницу</a><img src=\"/b.png\" alt=\"Б\"></p>");
+  g_autoptr(JsonArray) loose = convert ("<div><a href=\"/survey/\"><img src=\"/uploads/survey.png\" alt=\"Опрос\"></a></div>");
+
+  g_assert_cmpstr (member (block (linked, 0), "type"), ==, "image");
+  g_assert_cmpstr (member (block (linked, 0), "url"), ==, "https://zubr.kz/uploads/survey.png");
+  assert_link (block (linked, 1), "Опрос", "https://zubr.kz/survey/");
+  g_assert_cmpuint (json_array_get_length (linked), ==, 2);
+
+  /* With no words for it, the address is its own label. */
+  g_assert_cmpstr (member (block (unnamed, 0), "url"), ==, "https://zubr.kz/2019/06/officials/map.png");
+  assert_link (block (unnamed, 1), "https://example.org/map", "https://example.org/map");
+
+  /* A link to the picture itself adds nothing to the picture. */
+  g_assert_cmpstr (member (block (itself, 0), "type"), ==, "image");
+  g_assert_cmpuint (json_array_get_length (itself), ==, 1);
+
+  g_assert_cmpstr (member (block (figure, 0), "caption"), ==, "После встречи, все фото");
+  assert_link (block (figure, 1), "Зал", "https://zubr.kz/salon/");
+  assert_link (block (figure, 2), "все фото", "https://zubr.kz/photos/");
+  g_assert_cmpuint (json_array_get_length (figure), ==, 3);
+
+  /* Every picture of a paragraph, each with its link. */
+  g_assert_cmpstr (member (block (mixed, 0), "text"), ==, "Смотрите и страницу");
+  g_assert_cmpstr (member (block (mixed, 1), "url"), ==, "https://zubr.kz/a.png");
+  assert_link (block (mixed, 2), "А", "https://zubr.kz/a/");
+  g_assert_cmpstr (member (block (mixed, 3), "url"), ==, "https://zubr.kz/b.png");
+  g_assert_cmpuint (json_array_get_length (mixed), ==, 4);
+
+  g_assert_cmpstr (member (block (loose, 0), "type"), ==, "image");
+  assert_link (block (loose, 1), "Опрос", "https://zubr.kz/survey/");
+  g_assert_cmpuint (json_array_get_length (loose), ==, 2);
+}
+
+static void
+test_html_buttons (void)
+{
+  g_autoptr(JsonArray) blocks =
+    convert ("<p>Анкета анонимна.</p>\n"
+             "<div class=\"wp-block-buttons is-layout-flex\">\n"
+             "<div class=\"wp-block-button\"><a class=\"wp-block-button__link wp-element-button\" "
+             "href=\"/survey/\">Пройти&nbsp;опрос</a></div>\n"
+             "<div class=\"wp-block-button is-style-outline\"><a class=\"wp-block-button__link\" "
+             "href=\"https://example.org/results\" target=\"_blank\" rel=\"noreferrer noopener\"><strong>Итоги</strong></a></div>\n"
+             "</div>\n"
+             "<div class=\"wp-block-button\"><a class=\"wp-block-button__link\" href=\"/contacts/\">Контакты</a></div>");
+
+  g_assert_cmpstr (member (block (blocks, 0), "text"), ==, "Анкета анонимна.");
+  assert_link (block (blocks, 1), "Пройти опрос", "https://zubr.kz/survey/");
+  assert_link (block (blocks, 2), "Итоги", "https://example.org/results");
+  assert_link (block (blocks, 3), "Контакты", "https://zubr.kz/contacts/");
+  g_assert_cmpuint (json_array_get_length (blocks), ==, 4);
+}
+
+/* Blocks are dropped by the class names plugins give them, never because a
+ * class name of the post's own contains one of those words. */
+static void
+test_html_dropped_classes (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "html-plugins.html", NULL);
+  g_autofree char *html = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) blocks = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *all = NULL;
+  static const char * const dropped[] = {
+    "Поделиться", "facebook", "Sharing Jetpack", "ВКонтакте", "Telegram", "WhatsApp", "Instagram",
+    "Похожие", "Wrapper", "YARPP", "Related Section", "Share Section", "Social Section",
+  };
+
+  g_file_get_contents (path, &html, NULL, &error);
+  g_assert_no_error (error);
+  blocks = rc_html_to_blocks (html, "https://zubr.kz/2019/06/officials/");
+  node = json_node_init_array (json_node_alloc (), blocks);
+  all = json_to_string (node, FALSE);
+
+  g_assert_cmpstr (member (block (blocks, 0), "text"), ==, "Ресурсный центр помогает с социальными услугами.");
+  g_assert_cmpstr (member (block (blocks, 1), "text"), ==, "Общий текст для всех отделений.");
+  g_assert_cmpstr (member (block (blocks, 2), "type"), ==, "list");
+  g_assert_cmpstr (member (block (blocks, 3), "text"), ==, "Без повода делиться.");
+  g_assert_cmpuint (json_array_get_length (blocks), ==, 4);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dropped); i++)
+    {
+      if (strstr (all, dropped[i]) != NULL)
+        g_error ("“%s” was kept: %s", dropped[i], all);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -150,6 +318,10 @@ main (int   argc,
   g_test_add_func ("/html/gutenberg", test_html_gutenberg);
   g_test_add_func ("/html/broken", test_html_broken);
   g_test_add_func ("/html/text-and-language", test_html_text_and_language);
+  g_test_add_func ("/html/links-outside-paragraphs", test_html_links_outside_paragraphs);
+  g_test_add_func ("/html/linked-images", test_html_linked_images);
+  g_test_add_func ("/html/buttons", test_html_buttons);
+  g_test_add_func ("/html/dropped-classes", test_html_dropped_classes);
 
   return g_test_run ();
 }

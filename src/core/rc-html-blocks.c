@@ -18,9 +18,19 @@
 #define MAX_DEPTH 64
 
 /* What a WordPress page wraps around a post but is not the post: its
- * "related posts", sharing buttons and the like. */
+ * "related posts", sharing buttons and the like. Only whole class names
+ * count, so that a post's own "social-services" or "shared-content" stays. */
 static const char * const dropped_classes[] = {
-  "related", "sharedaddy", "share", "jp-relatedposts", "addtoany", "social", "wp-block-buttons",
+  "related", "share", "social",
+};
+
+/* The beginnings of the class names that sharing and related-posts plugins
+ * (Jetpack, AddToAny, YARPP and the like) and Gutenberg's social icons give
+ * their blocks and each part of them. */
+static const char * const dropped_class_prefixes[] = {
+  "sharedaddy", "sd-sharing", "sd-social", "share-", "social-share", "jp-relatedposts",
+  "jp-related-posts", "related-posts", "wp-block-social-link", "addtoany", "a2a_", "yarpp",
+  "crp_related", "heateor_sss", "shareaholic", "sharethis",
 };
 
 static const char * const dropped_elements[] = {
@@ -35,11 +45,38 @@ name_is (xmlNode    *node,
   return node->type == XML_ELEMENT_NODE && g_ascii_strcasecmp ((const char *)node->name, name) == 0;
 }
 
-static gboolean
-is_dropped (xmlNode *node)
+/* The class names of @node, in lower case as CSS matches them in HTML; NULL
+ * when it has none. */
+static GStrv
+class_names (xmlNode *node)
 {
   g_autofree char *classes = NULL;
   xmlChar *attribute;
+
+  if (node->type != XML_ELEMENT_NODE ||
+      (attribute = xmlGetProp (node, (const xmlChar *)"class")) == NULL)
+    return NULL;
+  classes = g_ascii_strdown ((const char *)attribute, -1);
+  xmlFree (attribute);
+
+  /* Split where HTML splits them; runs of white space leave empty names,
+   * which match nothing. */
+  return g_strsplit_set (classes, " \t\n\f\r", -1);
+}
+
+static gboolean
+has_class (xmlNode    *node,
+           const char *name)
+{
+  g_auto(GStrv) names = class_names (node);
+
+  return names != NULL && g_strv_contains ((const char * const *)names, name);
+}
+
+static gboolean
+is_dropped (xmlNode *node)
+{
+  g_auto(GStrv) names = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (dropped_elements); i++)
     {
@@ -47,15 +84,21 @@ is_dropped (xmlNode *node)
         return TRUE;
     }
 
-  if ((attribute = xmlGetProp (node, (const xmlChar *)"class")) == NULL)
+  if ((names = class_names (node)) == NULL)
     return FALSE;
-  classes = g_ascii_strdown ((const char *)attribute, -1);
-  xmlFree (attribute);
 
-  for (guint i = 0; i < G_N_ELEMENTS (dropped_classes); i++)
+  for (guint n = 0; names[n] != NULL; n++)
     {
-      if (strstr (classes, dropped_classes[i]) != NULL)
-        return TRUE;
+      for (guint i = 0; i < G_N_ELEMENTS (dropped_classes); i++)
+        {
+          if (g_str_equal (names[n], dropped_classes[i]))
+            return TRUE;
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (dropped_class_prefixes); i++)
+        {
+          if (g_str_has_prefix (names[n], dropped_class_prefixes[i]))
+            return TRUE;
+        }
     }
 
   return FALSE;
@@ -85,6 +128,22 @@ is_separated (xmlNode *node)
   return FALSE;
 }
 
+/* Any run of white space, however the page wrote it, is one space. */
+static void
+append_words (GString    *out,
+              const char *words)
+{
+  for (const char *p = words; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x00A0)
+        separate_words (out);
+      else
+        g_string_append_unichar (out, c);
+    }
+}
+
 /* The words of @node as a reader sees them: one space between words, line
  * breaks kept where the page breaks lines. */
 static void
@@ -98,17 +157,7 @@ append_text (GString *out,
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
       if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
-        {
-          for (const char *p = (const char *)child->content; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-            {
-              gunichar c = g_utf8_get_char (p);
-
-              if (g_unichar_isspace (c) || c == 0x00A0)
-                separate_words (out);
-              else
-                g_string_append_unichar (out, c);
-            }
-        }
+        append_words (out, (const char *)child->content);
       else if (child->type == XML_ELEMENT_NODE && !is_dropped (child))
         {
           if (name_is (child, "br"))
@@ -167,6 +216,48 @@ get_attribute (xmlNode    *node,
   return copy;
 }
 
+/* The app opens links in the browser: only web pages, anything else (mail,
+ * phone, script) is no link to it. */
+static gboolean
+is_web_url (const char *url)
+{
+  return url != NULL && (g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://"));
+}
+
+/* Where @link leads, made absolute against the post's address, or NULL when
+ * it is not a web page. */
+static char *
+link_url (xmlNode    *link,
+          const char *base_url)
+{
+  g_autofree char *href = get_attribute (link, "href");
+  g_autofree char *url = absolute_url (href, base_url);
+
+  return is_web_url (url) ? g_steal_pointer (&url) : NULL;
+}
+
+static void
+collect_link (xmlNode    *link,
+              const char *base_url,
+              JsonArray  *links)
+{
+  g_autofree char *url = link_url (link, base_url);
+  g_autofree char *text = NULL;
+  JsonObject *object;
+
+  /* A link with no words has none to be found by in the text: a linked
+   * image's link is kept with the image. */
+  if (url == NULL || *(text = node_text (link)) == '\0')
+    return;
+
+  object = json_object_new ();
+  json_object_set_string_member (object, "text", text);
+  json_object_set_string_member (object, "url", url);
+  json_array_add_object_element (links, object);
+}
+
+/* The links within @node, in reading order, as a paragraph's "links" holds
+ * them: only those whose words are in the text, so none of what is dropped. */
 static void
 collect_links (xmlNode    *node,
                const char *base_url,
@@ -178,23 +269,12 @@ collect_links (xmlNode    *node,
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
+      if (child->type != XML_ELEMENT_NODE || is_dropped (child))
+        continue;
+
       if (name_is (child, "a"))
-        {
-          g_autofree char *href = get_attribute (child, "href");
-          g_autofree char *url = absolute_url (href, base_url);
-          g_autofree char *text = node_text (child);
-
-          if (url != NULL && *text != '\0' &&
-              (g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://")))
-            {
-              JsonObject *link = json_object_new ();
-
-              json_object_set_string_member (link, "text", text);
-              json_object_set_string_member (link, "url", url);
-              json_array_add_object_element (links, link);
-            }
-        }
-      else if (child->type == XML_ELEMENT_NODE)
+        collect_link (child, base_url, links);
+      else
         collect_links (child, base_url, links, depth + 1);
     }
 }
@@ -239,27 +319,94 @@ sole_link (xmlNode *node)
   return link;
 }
 
+/* @links (transfer full) are words of @text that are links. */
+static void
+add_paragraph (JsonArray  *blocks,
+               const char *text,
+               JsonArray  *links)
+{
+  add_text_block (blocks, "paragraph", text);
+
+  /* The paragraph's links, to open in the browser from its words. */
+  if (text != NULL && *text != '\0' && json_array_get_length (links) > 0)
+    json_object_set_array_member (json_array_get_object_element (blocks, json_array_get_length (blocks) - 1),
+                                  "links", links);
+  else
+    json_array_unref (links);
+}
+
+static void
+add_link_block (JsonArray  *blocks,
+                const char *text,
+                const char *url)
+{
+  JsonObject *block = json_object_new ();
+
+  json_object_set_string_member (block, "type", "link");
+  json_object_set_string_member (block, "text", text);
+  json_object_set_string_member (block, "url", url);
+  json_array_add_object_element (blocks, block);
+}
+
 static void
 add_link (JsonArray  *blocks,
           xmlNode    *link,
           const char *base_url)
 {
-  g_autofree char *href = get_attribute (link, "href");
-  g_autofree char *url = absolute_url (href, base_url);
+  g_autofree char *url = link_url (link, base_url);
   g_autofree char *text = node_text (link);
-  JsonObject *block;
 
-  if (url == NULL || !(g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://")))
+  if (url == NULL)
+    add_text_block (blocks, "paragraph", text);
+  else
+    add_link_block (blocks, *text ? text : url, url);
+}
+
+/* The article view shows links only in a paragraph's words and as link
+ * blocks: those of a heading, list, quote or table follow it as link
+ * blocks, each the first time its words and address come. */
+static void
+add_link_blocks (JsonArray  *blocks,
+                 xmlNode    *node,
+                 const char *base_url,
+                 guint       depth)
+{
+  g_autoptr(JsonArray) links = json_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  collect_links (node, base_url, links, depth);
+  for (guint i = 0; i < json_array_get_length (links); i++)
     {
-      add_text_block (blocks, "paragraph", text);
-      return;
-    }
+      JsonObject *link = json_array_get_object_element (links, i);
+      const char *text = json_object_get_string_member (link, "text");
+      const char *url = json_object_get_string_member (link, "url");
 
-  block = json_object_new ();
-  json_object_set_string_member (block, "type", "link");
-  json_object_set_string_member (block, "text", *text ? text : url);
-  json_object_set_string_member (block, "url", url);
-  json_array_add_object_element (blocks, block);
+      if (g_hash_table_add (seen, g_strconcat (url, "\n", text, NULL)))
+        add_link_block (blocks, text, url);
+    }
+}
+
+/* Gutenberg's buttons are links made to stand out, such as the one to the
+ * survey: each a link block, its words the label. */
+static void
+add_buttons (JsonArray  *blocks,
+             xmlNode    *node,
+             const char *base_url,
+             guint       depth)
+{
+  if (depth > MAX_DEPTH)
+    return;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE || is_dropped (child))
+        continue;
+
+      if (name_is (child, "a"))
+        add_link (blocks, child, base_url);
+      else
+        add_buttons (blocks, child, base_url, depth + 1);
+    }
 }
 
 static void
@@ -399,6 +546,71 @@ add_image (JsonArray  *blocks,
   json_array_add_object_element (blocks, block);
 }
 
+/* An image block holds no link: the link around @image, found up to
+ * @container, follows it as a link block named by the image's text
+ * alternative. Not when the link has words, which keep it where they are,
+ * nor when it only leads to the image itself. */
+static void
+add_image_link (JsonArray  *blocks,
+                xmlNode    *image,
+                xmlNode    *container,
+                const char *base_url)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *src = NULL;
+  g_autofree char *image_url = NULL;
+  g_autofree char *alt = NULL;
+  xmlNode *link = NULL;
+
+  for (xmlNode *parent = image->parent; parent != NULL && link == NULL; parent = parent->parent)
+    {
+      if (name_is (parent, "a"))
+        link = parent;
+      if (parent == container)
+        break;
+    }
+
+  if (link == NULL || (url = link_url (link, base_url)) == NULL || *(text = node_text (link)) != '\0')
+    return;
+
+  src = get_attribute (image, "src");
+  image_url = absolute_url (src, base_url);
+  if (g_strcmp0 (url, image_url) == 0)
+    return;
+
+  alt = get_attribute (image, "alt");
+  if (alt != NULL)
+    g_strstrip (alt);
+  add_link_block (blocks, alt != NULL && *alt != '\0' ? alt : url, url);
+}
+
+/* Every picture within @node, in reading order, each with its link. */
+static void
+add_images (JsonArray  *blocks,
+            xmlNode    *node,
+            xmlNode    *container,
+            const char *base_url,
+            guint       depth)
+{
+  if (depth > MAX_DEPTH)
+    return;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE || is_dropped (child))
+        continue;
+
+      if (name_is (child, "img"))
+        {
+          add_image (blocks, child, NULL, base_url);
+          add_image_link (blocks, child, container, base_url);
+        }
+      else
+        add_images (blocks, child, container, base_url, depth + 1);
+    }
+}
+
 static xmlNode *
 find_element (xmlNode    *node,
               const char *name,
@@ -420,28 +632,61 @@ find_element (xmlNode    *node,
   return NULL;
 }
 
+/* Words outside any paragraph, gathered until a block ends them. */
+typedef struct
+{
+  GString   *text;
+  JsonArray *links;
+} Loose;
+
+static void
+loose_clear (Loose *loose)
+{
+  if (loose->text != NULL)
+    g_string_free (g_steal_pointer (&loose->text), TRUE);
+  g_clear_pointer (&loose->links, json_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Loose, loose_clear)
+
 static void convert_children (JsonArray  *blocks,
                               xmlNode    *node,
                               const char *base_url,
-                              GString    *loose,
+                              Loose      *loose,
                               guint       depth);
 
-/* Words outside any paragraph become one. */
+/* Words outside any paragraph become one, links and all; when they are
+ * nothing but one link, a link block, as a paragraph would be. */
 static void
 flush_loose (JsonArray *blocks,
-             GString   *loose)
+             Loose     *loose)
 {
-  g_strstrip (loose->str);
-  loose->len = strlen (loose->str);
-  add_text_block (blocks, "paragraph", loose->str);
-  g_string_truncate (loose, 0);
+  JsonObject *link;
+
+  g_strstrip (loose->text->str);
+  loose->text->len = strlen (loose->text->str);
+
+  if (json_array_get_length (loose->links) == 1 &&
+      (link = json_array_get_object_element (loose->links, 0)) != NULL &&
+      g_str_equal (json_object_get_string_member (link, "text"), loose->text->str))
+    {
+      add_link_block (blocks, loose->text->str, json_object_get_string_member (link, "url"));
+      json_array_remove_element (loose->links, 0);
+    }
+  else if (loose->text->len > 0)
+    {
+      add_paragraph (blocks, loose->text->str, g_steal_pointer (&loose->links));
+      loose->links = json_array_new ();
+    }
+
+  g_string_truncate (loose->text, 0);
 }
 
 static void
 convert_element (JsonArray  *blocks,
                  xmlNode    *node,
                  const char *base_url,
-                 GString    *loose,
+                 Loose      *loose,
                  guint       depth)
 {
   g_autofree char *text = NULL;
@@ -450,28 +695,25 @@ convert_element (JsonArray  *blocks,
   if (is_dropped (node) || depth > MAX_DEPTH)
     return;
 
-  if (name_is (node, "p"))
+  if (has_class (node, "wp-block-buttons") || has_class (node, "wp-block-button"))
     {
       flush_loose (blocks, loose);
-      if ((link = sole_link (node)) != NULL)
+      add_buttons (blocks, node, base_url, depth);
+    }
+  else if (name_is (node, "p"))
+    {
+      flush_loose (blocks, loose);
+      link = sole_link (node);
+      if (link != NULL && find_element (link, "img", depth) == NULL)
         add_link (blocks, link, base_url);
       else
         {
-          xmlNode *image = find_element (node, "img", depth);
-
           JsonArray *links = json_array_new ();
 
           text = node_text (node);
-          add_text_block (blocks, "paragraph", text);
-          /* The paragraph's links, to open in the browser from its words. */
           collect_links (node, base_url, links, depth);
-          if (json_array_get_length (links) > 0 && *text != '\0')
-            json_object_set_array_member (json_array_get_object_element (blocks, json_array_get_length (blocks) - 1),
-                                          "links", links);
-          else
-            json_array_unref (links);
-          if (image != NULL)
-            add_image (blocks, image, NULL, base_url);
+          add_paragraph (blocks, text, links);
+          add_images (blocks, node, node, base_url, depth);
         }
     }
   else if (name_is (node, "h1") || name_is (node, "h2") || name_is (node, "h3") ||
@@ -488,22 +730,26 @@ convert_element (JsonArray  *blocks,
       json_object_set_string_member (block, "text", text);
       json_object_set_int_member (block, "level", name_is (node, "h1") || name_is (node, "h2") ? 2 : 3);
       json_array_add_object_element (blocks, block);
+      add_link_blocks (blocks, node, base_url, depth);
     }
   else if (name_is (node, "ul") || name_is (node, "ol"))
     {
       flush_loose (blocks, loose);
       add_list (blocks, node);
+      add_link_blocks (blocks, node, base_url, depth);
     }
   else if (name_is (node, "blockquote"))
     {
       flush_loose (blocks, loose);
       text = node_text (node);
       add_text_block (blocks, "quote", text);
+      add_link_blocks (blocks, node, base_url, depth);
     }
   else if (name_is (node, "table"))
     {
       flush_loose (blocks, loose);
       add_table (blocks, node);
+      add_link_blocks (blocks, node, base_url, depth);
     }
   else if (name_is (node, "figure"))
     {
@@ -513,10 +759,19 @@ convert_element (JsonArray  *blocks,
       g_autofree char *caption_text = caption ? node_text (caption) : NULL;
 
       flush_loose (blocks, loose);
+      /* The caption's links too, after the table or image. */
       if (table != NULL)
-        add_table (blocks, table);
+        {
+          add_table (blocks, table);
+          add_link_blocks (blocks, node, base_url, depth);
+        }
       else if (image != NULL)
-        add_image (blocks, image, caption_text, base_url);
+        {
+          add_image (blocks, image, caption_text, base_url);
+          add_image_link (blocks, image, node, base_url);
+          if (caption != NULL)
+            add_link_blocks (blocks, caption, base_url, depth);
+        }
     }
   else if (name_is (node, "img"))
     {
@@ -524,15 +779,25 @@ convert_element (JsonArray  *blocks,
       add_image (blocks, node, NULL, base_url);
     }
   else if (name_is (node, "br"))
-    g_string_append_c (loose, '\n');
+    g_string_append_c (loose->text, '\n');
   else if (name_is (node, "a") || name_is (node, "strong") || name_is (node, "em") ||
            name_is (node, "b") || name_is (node, "i") || name_is (node, "span") ||
            name_is (node, "u") || name_is (node, "small") || name_is (node, "mark"))
     {
-      text = node_text (node);
-      if (loose->len > 0 && loose->str[loose->len - 1] != ' ')
-        g_string_append_c (loose, ' ');
-      g_string_append (loose, text);
+      /* Part of the loose words, spaced as the page spaces it, so that its
+       * links are found in them as in a paragraph's. */
+      append_text (loose->text, node, depth);
+      if (name_is (node, "a"))
+        collect_link (node, base_url, loose->links);
+      else
+        collect_links (node, base_url, loose->links, depth);
+
+      /* Its pictures end the words, which come first as on the page. */
+      if (find_element (node, "img", depth) != NULL)
+        {
+          flush_loose (blocks, loose);
+          add_images (blocks, node, node, base_url, depth);
+        }
     }
   else
     convert_children (blocks, node, base_url, loose, depth + 1);
@@ -542,22 +807,13 @@ static void
 convert_children (JsonArray  *blocks,
                   xmlNode    *node,
                   const char *base_url,
-                  GString    *loose,
+                  Loose      *loose,
                   guint       depth)
 {
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
       if (child->type == XML_TEXT_NODE)
-        {
-          g_autofree char *text = g_strstrip (g_strdup ((const char *)child->content));
-
-          if (*text != '\0')
-            {
-              if (loose->len > 0)
-                g_string_append_c (loose, ' ');
-              g_string_append (loose, text);
-            }
-        }
+        append_words (loose->text, (const char *)child->content);
       else if (child->type == XML_ELEMENT_NODE)
         convert_element (blocks, child, base_url, loose, depth);
     }
@@ -588,8 +844,10 @@ parse (const char *html)
  *
  * Turns the post into paragraphs, headings, lists, quotes, tables, images
  * and links; scripts, styles, frames, forms and the site's related-posts
- * and sharing blocks are dropped, entities decoded. Any HTML gives blocks,
- * however broken: at worst none.
+ * and sharing blocks are dropped, entities decoded. Every link to a web page
+ * keeps its address, made absolute: in a paragraph's "links", else as a link
+ * block after the heading, list, quote, table or image it is in. Any HTML
+ * gives blocks, however broken: at worst none.
  *
  * Returns: (transfer full): the blocks
  */
@@ -598,7 +856,7 @@ rc_html_to_blocks (const char *html,
                    const char *base_url)
 {
   JsonArray *blocks = json_array_new ();
-  g_autoptr(GString) loose = g_string_new (NULL);
+  g_auto(Loose) loose = { g_string_new (NULL), json_array_new () };
   htmlDocPtr document;
   xmlNode *root;
 
@@ -612,8 +870,8 @@ rc_html_to_blocks (const char *html,
     {
       xmlNode *body = find_element (root, "body", 0);
 
-      convert_children (blocks, body ? body : root, base_url, loose, 0);
-      flush_loose (blocks, loose);
+      convert_children (blocks, body ? body : root, base_url, &loose, 0);
+      flush_loose (blocks, &loose);
     }
 
   xmlFreeDoc (document);
