@@ -442,6 +442,26 @@ main (int   argc,
       return EXIT_FAILURE;
     }
 
+  /* Refused rather than ignored: a script that got --export wrong would
+   * otherwise do something else than it asked, without a word. */
+  if (format != NULL && export_file == NULL)
+    {
+      /* Translators: --format and --export are options: keep them as they are */
+      g_printerr ("%s: %s\n", PACKAGE_NAME, _("--format needs --export"));
+      return EXIT_FAILURE;
+    }
+  if ((since != NULL || until != NULL) && export_file == NULL && report_file == NULL)
+    {
+      /* Translators: --since, --export and --report are options: keep them as they are */
+      const char *message = _("--since needs --export or --report");
+
+      if (since == NULL)
+        /* Translators: --until, --export and --report are options: keep them as they are */
+        message = _("--until needs --export or --report");
+      g_printerr ("%s: %s\n", PACKAGE_NAME, message);
+      return EXIT_FAILURE;
+    }
+
   if (version)
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);

@@ -343,8 +343,13 @@ rc_test_run_tool (const char * const *argv)
 
   g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
   g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
+  /* What the tool said is what tells why. */
+  if (!g_spawn_check_wait_status (status, &error))
+    {
+      g_autofree char *command = g_strjoinv (" ", (char **)argv);
+
+      g_error ("%s failed: %s\n%s%s", command, error->message, out, err);
+    }
 
   return out;
 }
@@ -361,4 +366,23 @@ rc_test_pdf_text (const char *path)
   const char * const argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
 
   return rc_test_run_tool (argv);
+}
+
+/**
+ * rc_test_assert_analysts_can_read:
+ * @csv_path: (nullable): the same responses as CSV
+ *
+ * What an analyst's tools make of an export: tests/check-export.py checks
+ * it against the JSON Schema and reads it with pandas (orient="table"), and
+ * the CSV beside it, if any, into the same table. Debian's own Python,
+ * which has pandas.
+ */
+void
+rc_test_assert_analysts_can_read (const char *json_path,
+                                  const char *csv_path)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "check-export.py", NULL);
+  g_autofree char *schema = g_test_build_filename (G_TEST_DIST, "..", "data", "responses-export.schema.json", NULL);
+  const char * const argv[] = { "/usr/bin/python3", script, schema, json_path, csv_path, NULL };
+  g_autofree char *output = rc_test_run_tool (argv);
 }

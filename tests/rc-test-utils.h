@@ -28,6 +28,8 @@ gint64      rc_test_query_int         (RcDatabase *database,
                                        const char *sql);
 void        rc_test_seed_results      (const char *data_dir);
 char       *rc_test_run_tool          (const char * const *argv);
+void        rc_test_assert_analysts_can_read (const char *json_path,
+                                              const char *csv_path);
 char       *rc_test_pdf_text          (const char *path);
 void        rc_test_save_response     (const char *data_dir,
                                        const char *language);

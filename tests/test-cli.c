@@ -306,6 +306,8 @@ test_cli_export_and_import (void)
     g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "response_id,"));
   }
 
+  rc_test_assert_analysts_can_read (json, csv);
+
   {
     g_auto(RunResult) result = { 0 };
 
@@ -389,6 +391,94 @@ test_cli_export_bad_options (void)
       assert_one_line_failure (&result, cases[i].message);
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
     }
+}
+
+/* A first day after the last: refused, not an empty file. */
+static void
+test_cli_export_reversed_range (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autofree char *option = g_strconcat ("--data-dir=", data_dir, NULL);
+  g_autofree char *path = g_build_filename (data_dir, "out.json", NULL);
+  g_autofree char *export = g_strconcat ("--export=", path, NULL);
+  g_auto(RunResult) result = { 0 };
+
+  rc_test_save_response (data_dir, "kk");
+
+  run (&result, option, export, "--since=2026-03-01", "--until=2026-02-01", NULL);
+  assert_one_line_failure (&result, "2026-03-01");
+  g_assert_nonnull (strstr (result.err, "2026-02-01"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* Options that qualify --export or --report, given without them, would
+ * otherwise be ignored without a word. */
+static void
+test_cli_option_needs_export (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autofree char *option = g_strconcat ("--data-dir=", data_dir, NULL);
+  g_autofree char *path = g_build_filename (data_dir, "out.json", NULL);
+  g_autofree char *import = g_strconcat ("--import=", path, NULL);
+  g_autofree char *opinions = g_strconcat ("--export-opinions=", path, NULL);
+  struct {
+    const char *first;
+    const char *second;
+    const char *message;
+  } cases[] = {
+    { "--format=csv", NULL, "--format needs --export" },
+    { "--since=2026-01-01", NULL, "--since needs --export or --report" },
+    { "--until=2026-01-31", NULL, "--until needs --export or --report" },
+    { import, "--since=2026-01-01", "--since needs --export or --report" },
+    { opinions, "--format=csv", "--format needs --export" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(RunResult) result = { 0 };
+
+      run (&result, option, cases[i].first, cases[i].second, NULL);
+      assert_one_line_failure (&result, cases[i].message);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+}
+
+/* An export whose survey definition has several problems: the refusal is
+ * still one line, and names the file. */
+static void
+test_cli_import_bad_survey (void)
+{
+  g_autofree char *kiosk = rc_test_make_temp_dir ();
+  g_autofree char *office = rc_test_make_temp_dir ();
+  g_autofree char *kiosk_option = g_strconcat ("--data-dir=", kiosk, NULL);
+  g_autofree char *office_option = g_strconcat ("--data-dir=", office, NULL);
+  g_autofree char *path = g_build_filename (kiosk, "kiosk.json", NULL);
+  g_autofree char *export = g_strconcat ("--export=", path, NULL);
+  g_autofree char *import = g_strconcat ("--import=", path, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(RunResult) exported = { 0 };
+  g_auto(RunResult) result = { 0 };
+  JsonObject *survey;
+
+  rc_test_save_response (kiosk, "kk");
+  run (&exported, kiosk_option, export, NULL);
+  g_assert_cmpint (exported.status, ==, 0);
+  rc_test_assert_analysts_can_read (path, NULL);
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  survey = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "survey");
+  json_object_set_string_member (survey, "colour", "red");
+  json_object_set_string_member (survey, "shade", "dark");
+  json_object_set_int_member (survey, "languages", 7);
+  text = json_to_string (json_parser_get_root (parser), TRUE);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+
+  run (&result, office_option, import, NULL);
+  assert_one_line_failure (&result, path);
+  g_assert_nonnull (strstr (result.err, "not a valid survey definition"));
 }
 
 extern int _nl_msg_cat_cntr;
@@ -486,6 +576,9 @@ main (int   argc,
   g_test_add_func ("/cli/version", test_cli_version);
   g_test_add_func ("/cli/export-and-import", test_cli_export_and_import);
   g_test_add_func ("/cli/export-bad-options", test_cli_export_bad_options);
+  g_test_add_func ("/cli/export-reversed-range", test_cli_export_reversed_range);
+  g_test_add_func ("/cli/option-needs-export", test_cli_option_needs_export);
+  g_test_add_func ("/cli/import-bad-survey", test_cli_import_bad_survey);
   g_test_add_func ("/cli/export-opinions", test_cli_export_opinions);
   g_test_add_data_func ("/cli/report/kk", "kk", test_cli_report);
   g_test_add_data_func ("/cli/report/ru", "ru", test_cli_report);

@@ -7,10 +7,13 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "rc-export.h"
 #include "rc-import.h"
@@ -145,26 +148,6 @@ export_to (const char     *data_dir,
   g_assert_cmpint (n_written, ==, expected);
 }
 
-/* The checks an analyst's tools make: the JSON Schema, pandas with
- * orient="table", and the CSV read by pandas into the same table. */
-static void
-assert_analysts_can_read (const char *json_path,
-                          const char *csv_path)
-{
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "check-export.py", NULL);
-  g_autofree char *schema = g_test_build_filename (G_TEST_DIST, "..", "data", "responses-export.schema.json", NULL);
-  const char *argv[] = { "/usr/bin/python3", script, schema, json_path, csv_path, NULL };
-  g_autofree char *output = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                &output, NULL, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("check-export.py failed:\n%s", output);
-}
-
 static JsonNode *
 load_json (const char *path)
 {
@@ -201,7 +184,7 @@ test_export_round_trip (void)
   seed (kiosk);
   export_to (kiosk, json_path, RC_EXPORT_FORMAT_JSON, 4);
   export_to (kiosk, csv_path, RC_EXPORT_FORMAT_CSV, 4);
-  assert_analysts_can_read (json_path, csv_path);
+  rc_test_assert_analysts_can_read (json_path, csv_path);
 
   /* Only their owner may read them. */
   g_assert_cmpint (g_stat (json_path, &info), ==, 0);
@@ -346,7 +329,7 @@ test_export_date_range (void)
   g_assert_true (rc_export_write (dir, path, &options, NULL, NULL, &n_written, &error));
   g_assert_no_error (error);
   g_assert_cmpint (n_written, ==, 2);
-  assert_analysts_can_read (path, NULL);
+  rc_test_assert_analysts_can_read (path, NULL);
 
   root = load_json (path);
   data = json_node_get_array (member (root, "data"));
@@ -424,6 +407,174 @@ assert_folder_holds_only (const char *dir,
     }
 }
 
+/* A first day after the last holds no response: not an empty file, which
+ * would pass for "nobody answered then", but a refusal naming both. */
+static void
+test_export_reversed_range (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "reversed.json", NULL);
+  RcExportOptions options = { RC_EXPORT_FORMAT_JSON, "2026-03-01", "2026-02-01", NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 n_written = -1;
+
+  seed (dir);
+  set_submission_days (dir);
+
+  g_assert_false (rc_export_write (dir, path, &options, NULL, NULL, &n_written, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "2026-03-01"));
+  g_assert_nonnull (strstr (error->message, "2026-02-01"));
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_cmpint (n_written, ==, 0);
+  assert_folder_holds_only (dir, NULL);
+  g_clear_error (&error);
+
+  /* One day is a range. */
+  options.since = options.until = "2026-02-28";
+  g_assert_true (rc_export_write (dir, path, &options, NULL, NULL, &n_written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_written, ==, 1);
+}
+
+/* A kiosk nobody has answered at yet: a table with its columns and no
+ * rows, and no survey, that the analysts' tools still read. */
+static void
+test_export_empty (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autofree char *json_path = g_build_filename (dir, "empty.json", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "empty.csv", NULL);
+  g_autoptr(RcDatabase) database = rc_test_open_database (dir);
+  g_autoptr(JsonNode) root = NULL;
+
+  export_to (dir, json_path, RC_EXPORT_FORMAT_JSON, 0);
+  export_to (dir, csv_path, RC_EXPORT_FORMAT_CSV, 0);
+  rc_test_assert_analysts_can_read (json_path, csv_path);
+
+  root = load_json (json_path);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (member (root, "data"))), ==, 0);
+  g_assert_true (JSON_NODE_HOLDS_NULL (member (root, "survey")));
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (member (root, "export")), "responses"),
+                   ==, 0);
+}
+
+/* What a disk that fails at the last moment, or a coordinator who presses
+ * Stop while the file is synced, does to an export: this program's fsync()
+ * stands in for the C library's, also for the export code linked into it.
+ * Only the temporary of an export named TRAPPED is caught. */
+#define TRAPPED "trapped.json"
+
+static struct
+{
+  int           fail_errno;  /* fsync fails with it, or 0 */
+  GCancellable *cancel;      /* cancelled as the file is synced, or NULL */
+  int           fd;          /* the last descriptor caught */
+} sync_trap = { 0, NULL, -1 };
+
+/* Also once the file is deleted: the link then ends in " (deleted)". */
+static gboolean
+is_trapped_temporary (int fd)
+{
+  g_autofree char *link = g_strdup_printf ("/proc/self/fd/%d", fd);
+  g_autofree char *target = g_file_read_link (link, NULL);
+  g_autofree char *name = target != NULL ? g_path_get_basename (target) : NULL;
+
+  return name != NULL && g_str_has_prefix (name, "." TRAPPED ".");
+}
+
+int
+fsync (int fd)
+{
+  if (is_trapped_temporary (fd))
+    {
+      sync_trap.fd = fd;
+      if (sync_trap.cancel != NULL)
+        g_cancellable_cancel (sync_trap.cancel);
+      if (sync_trap.fail_errno != 0)
+        {
+          errno = sync_trap.fail_errno;
+          return -1;
+        }
+    }
+
+  return syscall (SYS_fsync, fd);
+}
+
+static void
+test_export_sync_fails (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, TRAPPED, NULL);
+  RcExportOptions options = { RC_EXPORT_FORMAT_JSON, NULL, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 n_written = -1;
+  gboolean ok;
+
+  seed (dir);
+
+  sync_trap.fd = -1;
+  sync_trap.fail_errno = EIO;
+  ok = rc_export_write (dir, path, &options, NULL, NULL, &n_written, &error);
+  sync_trap.fail_errno = 0;
+
+  g_assert_false (ok);
+  g_assert_cmpint (sync_trap.fd, >=, 0);
+  g_assert_nonnull (error);
+  if (strstr (error->message, path) == NULL)
+    g_error ("“%s” does not name the file", error->message);
+  g_assert_cmpint (n_written, ==, 0);
+  /* The descriptor is closed, and with it the temporary gone. */
+  g_assert_false (is_trapped_temporary (sync_trap.fd));
+  assert_folder_holds_only (dir, NULL);
+}
+
+/* A cancel that comes too late for the rows, even when there are none. */
+static void
+test_export_cancelled_at_the_end (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, TRAPPED, NULL);
+  g_autoptr(RcDatabase) database = rc_test_open_database (dir);
+  RcExportFormat formats[] = { RC_EXPORT_FORMAT_JSON, RC_EXPORT_FORMAT_CSV };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      RcExportOptions options = { formats[i], NULL, NULL, NULL };
+      g_autoptr(GError) error = NULL;
+      gint64 n_written = -1;
+
+      /* An empty database: no row to notice the cancel at. */
+      g_cancellable_cancel (cancellable);
+      g_assert_false (rc_export_write (dir, path, &options, NULL, cancellable, &n_written, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      assert_folder_holds_only (dir, NULL);
+    }
+
+  /* Stop pressed while the rows are synced, after the last row. */
+  seed (dir);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      RcExportOptions options = { formats[i], NULL, NULL, NULL };
+      g_autoptr(GError) error = NULL;
+      gint64 n_written = -1;
+      gboolean ok;
+
+      sync_trap.fd = -1;
+      sync_trap.cancel = cancellable;
+      ok = rc_export_write (dir, path, &options, NULL, cancellable, &n_written, &error);
+      sync_trap.cancel = NULL;
+
+      g_assert_false (ok);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_cmpint (sync_trap.fd, >=, 0);
+      g_assert_false (is_trapped_temporary (sync_trap.fd));
+      assert_folder_holds_only (dir, NULL);
+    }
+}
+
 static void
 test_export_leaves_nothing_on_failure (void)
 {
@@ -488,6 +639,9 @@ assert_refused (const char    *data_dir,
   if (strstr (error->message, reason) == NULL)
     g_error ("“%s” does not say “%s”", error->message, reason);
   g_assert_nonnull (strstr (error->message, path));
+  /* One line, as the command line prints it. */
+  if (strchr (error->message, '\n') != NULL)
+    g_error ("“%s” is more than one line", error->message);
   g_assert_cmpint (added, ==, 0);
   g_assert_cmpint (count_responses (data_dir), ==, before);
 }
@@ -580,6 +734,22 @@ test_import_refusals (void)
   g_clear_pointer (&path, g_free);
   path = write_variant (kiosk, "newer.json", root);
   assert_refused (office, path, RC_IMPORT_ERROR_TOO_NEW, "newer version");
+  g_clear_pointer (&root, json_node_unref);
+
+  /* A survey with several problems: the first says enough. */
+  root = load_json (json_path);
+  {
+    JsonObject *survey = json_node_get_object (member (root, "survey"));
+    JsonArray *sections = json_object_get_array_member (survey, "sections");
+    JsonArray *questions = json_object_get_array_member (json_array_get_object_element (sections, 0),
+                                                         "questions");
+
+    json_object_set_string_member (json_array_get_object_element (questions, 0), "type", "slider");
+    json_object_set_string_member (survey, "colour", "red");
+  }
+  g_clear_pointer (&path, g_free);
+  path = write_variant (kiosk, "bad-survey.json", root);
+  assert_refused (office, path, RC_IMPORT_ERROR_DOES_NOT_FIT, "unknown field “colour”");
   g_clear_pointer (&root, json_node_unref);
 
   /* One response whose answer its survey would not take: nothing of the
@@ -726,7 +896,7 @@ test_export_while_saving (void)
       g_usleep (50000);
       g_assert_true (rc_export_write (dir, path, &options, NULL, NULL, &n_written, &error));
       g_assert_no_error (error);
-      assert_analysts_can_read (path, NULL);
+      rc_test_assert_analysts_can_read (path, NULL);
     }
 
   kill (pid, SIGKILL);
@@ -810,8 +980,12 @@ main (int   argc,
   g_test_add_func ("/export/csv-labels", test_export_csv_labels);
   g_test_add_func ("/export/csv-formula", test_export_csv_formula);
   g_test_add_func ("/export/date-range", test_export_date_range);
+  g_test_add_func ("/export/reversed-range", test_export_reversed_range);
+  g_test_add_func ("/export/empty", test_export_empty);
   g_test_add_func ("/export/summary", test_export_summary);
   g_test_add_func ("/export/leaves-nothing-on-failure", test_export_leaves_nothing_on_failure);
+  g_test_add_func ("/export/sync-fails", test_export_sync_fails);
+  g_test_add_func ("/export/cancelled-at-the-end", test_export_cancelled_at_the_end);
   g_test_add_func ("/export/while-saving", test_export_while_saving);
   g_test_add_func ("/import/refusals", test_import_refusals);
   g_test_add_func ("/import/survives-kill", test_import_survives_kill);

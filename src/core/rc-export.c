@@ -603,6 +603,17 @@ rc_export_write (const char             *data_dir,
       (options->until != NULL && !rc_export_check_date (options->until, error)))
     return FALSE;
 
+  /* Such a range holds no day, and an empty file would pass for "no
+   * responses then". Both are YYYY-MM-DD, so the text orders as the days. */
+  if (options->since != NULL && options->until != NULL && strcmp (options->since, options->until) > 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   /* Translators: the first and the last day asked for, as YYYY-MM-DD */
+                   _("The first day, %s, is later than the last day, %s"),
+                   options->since, options->until);
+      return FALSE;
+    }
+
   export.options = options;
   export.until_next_day = options->until ? rc_export_day_after (options->until) : NULL;
   export.surveys = g_ptr_array_new_with_free_func (g_object_unref);
@@ -639,7 +650,8 @@ rc_export_write (const char             *data_dir,
   if (options->format == RC_EXPORT_FORMAT_JSON)
     write_json_tail (&export, sink.buffer, *n_written);
 
-  ok = rc_sink_commit (&sink, error);
+  /* The row loop sees a cancel only when there are rows. */
+  ok = rc_sink_commit_full (&sink, cancellable, error);
 
 out:
   if (!ok)

@@ -138,7 +138,23 @@ add_survey (Import    *import,
   /* The name the loader gives its errors: the export file. */
   survey = rc_survey_new_from_bytes (bytes, import->path, &local_error);
   if (survey == NULL)
-    return fail (import, error, RC_IMPORT_ERROR_DOES_NOT_FIT, "%s", local_error->message);
+    {
+      /* The loader lists every problem on a line of its own, under a line
+       * that says how many there are: right for an editor checking a
+       * survey, too much for a merge, whose refusal is one line. That
+       * line and the first problem say enough to tell the file apart. */
+      g_auto(GStrv) lines = g_strsplit (local_error->message, "\n", 3);
+      g_autofree char *reason = NULL;
+
+      if (lines[0] != NULL && lines[1] != NULL)
+        reason = g_strconcat (lines[0], " ", lines[1], NULL);
+      else
+        reason = g_strdup (local_error->message);
+      /* A field name in the file may hold a carriage return. */
+      g_strdelimit (reason, "\r", ' ');
+
+      return fail (import, error, RC_IMPORT_ERROR_DOES_NOT_FIT, "%s", reason);
+    }
 
   g_ptr_array_add (import->surveys, survey);
   g_ptr_array_add (import->definitions, json_node_ref (definition));

@@ -94,35 +94,56 @@ rc_sink_abort (RcSink *sink)
 
 /* Only a complete file, safely on disk, takes the target's name. */
 gboolean
-rc_sink_commit (RcSink    *sink,
-             GError **error)
+rc_sink_commit (RcSink  *sink,
+                GError **error)
 {
-  int errsv;
+  return rc_sink_commit_full (sink, NULL, error);
+}
+
+/* Also refuses when @cancellable was cancelled by the time the file is on
+ * disk: flushing and syncing a large file takes long enough for someone to
+ * press Stop, and a stopped export must not appear. On failure nothing is
+ * left behind, as after rc_sink_abort(). */
+gboolean
+rc_sink_commit_full (RcSink        *sink,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  int errsv = 0;
 
   if (!rc_sink_flush (sink, error))
-    return FALSE;
+    goto fail;
 
-  if (fsync (sink->fd) != 0 || close (sink->fd) != 0)
+  if (fsync (sink->fd) != 0)
+    errsv = errno;
+  /* Closed whatever fsync said: the descriptor is ours to release. */
+  if (close (sink->fd) != 0 && errsv == 0)
+    errsv = errno;
+  sink->fd = -1;
+  if (errsv != 0)
     {
-      errsv = errno;
-      sink->fd = -1;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
                    _("Cannot write “%s”: %s"), sink->path, g_strerror (errsv));
-      return FALSE;
+      goto fail;
     }
-  sink->fd = -1;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto fail;
 
   if (g_rename (sink->temp_path, sink->path) != 0)
     {
       errsv = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
                    _("Cannot write “%s”: %s"), sink->path, g_strerror (errsv));
-      return FALSE;
+      goto fail;
     }
 
   g_clear_pointer (&sink->temp_path, g_free);
   g_string_free (sink->buffer, TRUE);
   sink->buffer = NULL;
   return TRUE;
-}
 
+fail:
+  rc_sink_abort (sink);
+  return FALSE;
+}

@@ -25,15 +25,18 @@ typedef struct
   GString    *buffer;
 } RcSink;
 
-gboolean rc_sink_open        (RcSink      *sink,
-                              const char  *path,
-                              GError     **error);
-gboolean rc_sink_flush       (RcSink      *sink,
-                              GError     **error);
-gboolean rc_sink_maybe_flush (RcSink      *sink,
-                              GError     **error);
-gboolean rc_sink_commit      (RcSink      *sink,
-                              GError     **error);
-void     rc_sink_abort       (RcSink      *sink);
+gboolean rc_sink_open        (RcSink        *sink,
+                              const char    *path,
+                              GError       **error);
+gboolean rc_sink_flush       (RcSink        *sink,
+                              GError       **error);
+gboolean rc_sink_maybe_flush (RcSink        *sink,
+                              GError       **error);
+gboolean rc_sink_commit      (RcSink        *sink,
+                              GError       **error);
+gboolean rc_sink_commit_full (RcSink        *sink,
+                              GCancellable  *cancellable,
+                              GError       **error);
+void     rc_sink_abort       (RcSink        *sink);
 
 G_END_DECLS
