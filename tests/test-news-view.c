@@ -8,9 +8,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "rc-application.h"
 #include "rc-article-view.h"
+#include "rc-language.h"
 #include "rc-news-view.h"
 #include "rc-test-site.h"
 #include "rc-test-ui.h"
@@ -323,6 +325,45 @@ test_news_view_refresh (void)
   rc_test_site_stop (site);
 }
 
+/* The feed and the article name the month in the reader's language, not
+ * in the system's: a Kazakh reader on a computer set up in English. */
+static void
+test_news_view_days_in_reader_language (void)
+{
+  static const struct { const char *language, *feed_day; } readers[] = {
+    { "kk", "2019 жылғы 3 маусым · Қазақша" },
+    { "ru", "3 июня 2019 г. · Русский" },
+    { "en", "3 June 2019 · English" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
+    {
+      g_autofree char *data_dir = rc_test_make_temp_dir ();
+      g_autoptr(RcApplication) app = NULL;
+      g_autoptr(RcPost) first = NULL;
+      g_autofree char *article_day = NULL;
+      GtkWidget *window, *view;
+
+      rc_language_use (readers[i].language);
+      app = rc_test_application_new (data_dir);
+      window = GTK_WIDGET (g_object_ref (rc_window_new (RC_APPLICATION (app))));
+      gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+      gtk_window_present (GTK_WINDOW (window));
+      gtk_widget_activate_action (window, "win.place", "s", "news");
+      rc_test_wait_until (gtk_widget_get_mapped (window));
+
+      view = rc_test_find_widget (window, RC_TYPE_NEWS_VIEW);
+      rc_test_wait_until (shows_text (view, readers[i].feed_day));
+      first = g_list_model_get_item (rc_news_view_get_posts (RC_NEWS_VIEW (view)), 0);
+      rc_news_view_open_post (RC_NEWS_VIEW (view), first);
+      article_day = g_strndup (readers[i].feed_day, strstr (readers[i].feed_day, " · ") - readers[i].feed_day);
+      g_assert_true (shows_text (rc_test_find_widget (window, RC_TYPE_ARTICLE_VIEW), article_day));
+
+      rc_test_destroy_window (window);
+      rc_language_use_system ();
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,6 +375,7 @@ main (int   argc,
   g_test_add_func ("/news-view/narrow", test_news_view_narrow);
   g_test_add_func ("/news-view/refresh", test_news_view_refresh);
   g_test_add_func ("/news-view/every-block", test_news_view_every_block);
+  g_test_add_func ("/news-view/days-in-reader-language", test_news_view_days_in_reader_language);
 
   return g_test_run ();
 }

@@ -74,7 +74,7 @@ rc_text_clear (RcText *text)
  * rc_text_format_day:
  * @date: "YYYY-MM-DD", or a date and time in ISO 8601
  *
- * Unlike month names, which follow the system's locale, this follows the
+ * Like rc_text_format_day_in_words(), this follows the
  * language of the translations in use, so a report made in Kazakh on a
  * Russian system writes its days the Kazakh way.
  *
@@ -97,6 +97,43 @@ rc_text_format_day (const char *date)
   /* Translators: a day written in figures, as in reports and on charts,
    * in strftime() notation: for example "%d.%m.%Y" */
   return g_date_time_format (day, _("%Y-%m-%d"));
+}
+
+/**
+ * rc_text_format_day_in_words:
+ * @date: "YYYY-MM-DD", or a date and time in ISO 8601
+ *
+ * The day with its month's name, in the language of the translations in
+ * use, as rc_text_format_day() writes figures: the month names of
+ * strftime() follow the system's locale, which is seldom the reader's
+ * language on a kiosk or on a computer set up in Russian for a Kazakh
+ * reader.
+ *
+ * Returns: (transfer full): the day, such as "3 June 2019", or @date
+ *   itself when it is not a date
+ */
+char *
+rc_text_format_day_in_words (const char *date)
+{
+  static const char * const months[] = {
+    /* Translators: a month as a date names it: "3 June 2019" (in Russian,
+     * the genitive: "июня") */
+    NC_("day of", "January"), NC_("day of", "February"), NC_("day of", "March"),
+    NC_("day of", "April"), NC_("day of", "May"), NC_("day of", "June"),
+    NC_("day of", "July"), NC_("day of", "August"), NC_("day of", "September"),
+    NC_("day of", "October"), NC_("day of", "November"), NC_("day of", "December"),
+  };
+  guint year, month, dom;
+
+  g_return_val_if_fail (date != NULL, NULL);
+
+  if (sscanf (date, "%4u-%2u-%2u", &year, &month, &dom) != 3 || !g_date_valid_dmy (dom, month, year))
+    return g_strdup (date);
+
+  /* Translators: a day with its month's name: %1$u is the day, %2$s the
+   * month as translated above and %3$u the year. For example
+   * "%3$u жылғы %1$u %2$s" or "%1$u %2$s %3$u г." */
+  return g_strdup_printf (_("%1$u %2$s %3$u"), dom, rc_pgettext (months[month - 1]), year);
 }
 
 /**

@@ -213,7 +213,7 @@ offer_recovery (RcApplication *self,
       g_autoptr(GDateTime) made = rc_backup_get_time (newest);
       g_autoptr(GDateTime) local = made != NULL ? g_date_time_to_local (made) : NULL;
       g_autofree char *iso_day = local != NULL ? g_date_time_format (local, "%Y-%m-%d") : NULL;
-      g_autofree char *day = iso_day != NULL ? rc_language_format_day (iso_day) : g_strdup ("?");
+      g_autofree char *day = iso_day != NULL ? rc_text_format_day_in_words (iso_day) : g_strdup ("?");
       g_autofree char *time = local != NULL ? g_date_time_format (local, "%H:%M") : g_strdup ("?");
       g_autofree char *offer = NULL;
 

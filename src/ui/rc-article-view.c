@@ -519,7 +519,7 @@ rc_article_view_show_post (RcArticleView *self,
     return;
 
   add (self, text_label (rc_post_get_title (post), "title-1"));
-  day = rc_language_format_day (rc_post_get_published_at (post));
+  day = rc_text_format_day_in_words (rc_post_get_published_at (post));
   add (self, text_label (day, "dim-label"));
 
   self->blocks = rc_news_store_load_blocks (self->store, post, &error);

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <locale.h>
-#include <stdio.h>
 
 #include "rc-language.h"
 
@@ -107,26 +106,3 @@ rc_language_pick_text (const RcText *text)
   return rc_text_pick (text, rc_language_get_interface ());
 }
 
-/**
- * rc_language_format_day:
- * @date: "YYYY-MM-DD", or a date and time in ISO 8601
- *
- * Returns: (transfer full): the day as the reader's locale writes it, such
- *   as "3 June 2019", or @date itself when it is not a date
- */
-char *
-rc_language_format_day (const char *date)
-{
-  g_autoptr(GDateTime) day = NULL;
-  guint year, month, dom;
-
-  g_return_val_if_fail (date != NULL, NULL);
-
-  if (sscanf (date, "%4u-%2u-%2u", &year, &month, &dom) != 3 ||
-      !g_date_valid_dmy (dom, month, year) ||
-      !(day = g_date_time_new_local (year, month, dom, 12, 0, 0)))
-    return g_strdup (date);
-
-  /* "-": no padding before a one-digit day. */
-  return g_date_time_format (day, "%-d %B %Y");
-}

@@ -18,6 +18,5 @@ void rc_language_use_system   (void);
 
 const char *rc_language_get_interface (void);
 const char *rc_language_pick_text     (const RcText *text);
-char       *rc_language_format_day    (const char   *date);
 
 G_END_DECLS

@@ -424,7 +424,7 @@ bind_row (GtkSignalListItemFactory *factory,
   GtkWidget *title = gtk_widget_get_next_sibling (unread);
   GtkWidget *meta = gtk_widget_get_next_sibling (top);
   GtkWidget *excerpt = gtk_widget_get_next_sibling (meta);
-  g_autofree char *day = rc_language_format_day (rc_post_get_published_at (post));
+  g_autofree char *day = rc_text_format_day_in_words (rc_post_get_published_at (post));
   g_autofree char *meta_text = g_strdup_printf ("%s · %s", day,
                                                 rc_text_get_endonym (rc_post_get_language (post)));
 
