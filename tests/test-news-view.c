@@ -19,22 +19,31 @@
 #include "rc-test-utils.h"
 #include "rc-window.h"
 
-/* Whether @root shows a label reading @text. */
+/* The label reading @text that @root shows, if any. */
+static GtkLabel *
+shown_label (GtkWidget  *root,
+             const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return GTK_LABEL (child);
+      if ((found = shown_label (child, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static gboolean
 shows_text (GtkWidget  *root,
             const char *text)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (!gtk_widget_get_visible (child))
-        continue;
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
-        return TRUE;
-      if (shows_text (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
+  return shown_label (root, text) != NULL;
 }
 
 static GtkWidget *
@@ -108,6 +117,9 @@ test_news_view_reading (void)
   g_assert_true (rc_post_get_read (first));
   article = rc_test_find_widget (window, RC_TYPE_ARTICLE_VIEW);
   g_assert_true (shows_text (article, "Deputy director of a department"));
+  /* The table's text is the article's, to copy like the rest. */
+  g_assert_true (gtk_label_get_selectable (shown_label (article, "Deputy director of a department")));
+  g_assert_true (gtk_label_get_selectable (shown_label (article, "Level of the state body — Minimum position")));
 
   /* The guide: the level of the state body gives the position to ask for. */
   combo = rc_test_find_widget (article, ADW_TYPE_COMBO_ROW);

@@ -201,26 +201,34 @@ add_table (RcArticleView *self,
   JsonArray *rows = json_object_get_array_member (block, "rows");
   guint n_columns = header ? json_array_get_length (header) : 0;
 
+  /* Two columns, such as a level and its official's position: a card per
+   * row, which a 360 px screen can show, under a heading that wraps. The
+   * labels are selectable, as all of the article's text is. */
   if (n_columns == 2)
     {
-      GtkWidget *group = adw_preferences_group_new ();
       g_autofree char *title = g_strdup_printf ("%s — %s", json_array_get_string_element (header, 0),
                                                 json_array_get_string_element (header, 1));
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *list = gtk_list_box_new ();
 
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      gtk_box_append (GTK_BOX (box), text_label (title, "heading"));
       for (guint r = 0; r < json_array_get_length (rows); r++)
         {
           JsonArray *cells = json_array_get_array_element (rows, r);
-          GtkWidget *row = adw_action_row_new ();
+          GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+          GtkWidget *row = gtk_list_box_row_new ();
 
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), json_array_get_string_element (cells, 0));
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), json_array_get_string_element (cells, 1));
-          adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-          gtk_widget_add_css_class (row, "property");
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+          gtk_box_append (GTK_BOX (cell), text_label (json_array_get_string_element (cells, 0), "dim-label"));
+          gtk_box_append (GTK_BOX (cell), text_label (json_array_get_string_element (cells, 1), "heading"));
+          gtk_widget_add_css_class (cell, "rc-table-card");
+          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), cell);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+          gtk_list_box_append (GTK_LIST_BOX (list), row);
         }
-      add (self, group);
+      gtk_box_append (GTK_BOX (box), list);
+      add (self, box);
       return;
     }
 
