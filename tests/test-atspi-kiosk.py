@@ -21,7 +21,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tools'))
-from rc_atspi import Atspi, Tap, choices, choose_first, click, find_all, press, showing, wait_for, walk  # noqa: E402
+from rc_atspi import Atspi, FocusWatch, Tap, choices, choose_first, click, find_all, press, showing, wait_for, walk  # noqa: E402
 
 EXECUTABLE = os.environ['RC_EXECUTABLE']
 PO_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'po')
@@ -147,6 +147,21 @@ def main():
         problems = []
         welcome = welcome_texts()
         russian = russian_texts()
+
+        # The first question must be answered. Next, pressed twice without
+        # an answer, is refused twice: each time the focus goes from Next
+        # back to the answers, and what her screen reader reads there says
+        # why, in her language.
+        watch = FocusWatch()
+        told = []
+        for _ in range(2):
+            del watch.focused[:]
+            click(find_all(app, Atspi.Role.PUSH_BUTTON, names['next'])[0])
+            watch.wait()
+            told += [description for name, description in watch.focused if description]
+        watch.close()
+        tap.report(len(told) == 2 and not any(wrong_language(t, language, russian) for t in told),
+                   'each refused Next is read out where the focus lands, in %s: %r' % (language, told))
 
         def read_screen():
             for text in texts_shown(app):

@@ -89,6 +89,35 @@ def wait_for(what, find, timeout=TIMEOUT):
     raise TimeoutError('nothing like %s appeared' % what)
 
 
+class FocusWatch:
+    """Where the focus goes, as a screen reader follows it: each object
+    focused, with the description it would read out after the name."""
+
+    def __init__(self):
+        self.focused = []
+        self.listener = Atspi.EventListener.new(self._on_focused)
+        self.listener.register('object:state-changed:focused')
+
+    def _on_focused(self, event):
+        try:
+            if event.detail1 == 1:
+                self.focused.append((event.source.get_name(), event.source.get_description()))
+        except GLib.Error:
+            pass
+
+    def wait(self, seconds=2.0):
+        """Lets the events of the last few moments arrive."""
+        deadline = time.monotonic() + seconds
+        context = GLib.MainContext.default()
+        while time.monotonic() < deadline:
+            while context.iteration(False):
+                pass
+            time.sleep(0.02)
+
+    def close(self):
+        self.listener.deregister('object:state-changed:focused')
+
+
 def find_all(app, role, name=None):
     return [n for n in walk(app)
             if n.get_role() == role and showing(n) and (name is None or n.get_name() == name)]

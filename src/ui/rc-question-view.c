@@ -43,11 +43,51 @@ language_of (RcQuestionView *self)
   return rc_response_get_language (self->response);
 }
 
+/* A screen reader reads the description of what takes the focus, and after
+ * a refused Next the focus lands on an answer: each one that can take it
+ * says what is wrong, not only the box around them. GTK 4.8 has no other
+ * way to announce a message. */
+static void
+mark_invalid (GtkWidget  *widget,
+              const char *message)
+{
+  if (widget == NULL)
+    return;
+
+  if (message != NULL)
+    {
+      gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                      -1);
+    }
+  else
+    {
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+static void
+mark_inputs_invalid (GtkWidget  *widget,
+                     const char *message)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_get_focusable (child))
+        mark_invalid (child, message);
+      mark_inputs_invalid (child, message);
+    }
+}
+
 static void
 hide_error (RcQuestionView *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->error), FALSE);
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (self->inputs), GTK_ACCESSIBLE_STATE_INVALID);
+  mark_invalid (GTK_WIDGET (self->inputs), NULL);
+  mark_inputs_invalid (GTK_WIDGET (self->inputs), NULL);
 }
 
 static void
@@ -58,12 +98,8 @@ show_error (RcQuestionView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error), TRUE);
 
   /* Read out with the question, and marked as what needs fixing. */
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->inputs),
-                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                               -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->inputs),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
-                                  -1);
+  mark_invalid (GTK_WIDGET (self->inputs), message);
+  mark_inputs_invalid (GTK_WIDGET (self->inputs), message);
 }
 
 static void
