@@ -489,6 +489,66 @@ test_survey_view_large_targets (Fixture       *fixture,
   assert_screen_targets (fixture);
 }
 
+static GtkWidget *
+focused (Fixture *fixture)
+{
+  return gtk_window_get_focus (fixture->window);
+}
+
+/* Presses Tab until @target has the focus, as she would, watching the
+ * focus ring move. */
+static void
+tab_to (Fixture   *fixture,
+        GtkWidget *target)
+{
+  for (guint tabs = 0; focused (fixture) != target; tabs++)
+    {
+      if (tabs == 40)
+        g_error ("Tab never reached “%s” on the %s screen", gtk_button_get_label (GTK_BUTTON (target)),
+                 rc_survey_view_get_screen (fixture->view));
+      rc_test_press_keys ("Tab");
+    }
+}
+
+/* The whole survey with the keyboard alone, as a woman who cannot use a
+ * pointer answers it: Tab to move, Space to choose, digits and letters
+ * typed, Return on the button. */
+static void
+test_survey_view_keyboard_only (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  guint pages = 0;
+
+  rc_test_wait_until (gtk_window_is_active (fixture->window));
+  tab_to (fixture, rc_test_find_button (GTK_WIDGET (fixture->view), "Қазақша"));
+  rc_test_press_keys ("Return");
+
+  while (g_str_equal (rc_survey_view_get_screen (fixture->view), "question"))
+    {
+      GtkWidget *answer = focused (fixture);
+
+      g_assert_cmpuint (pages++, <, 60);
+      g_assert_nonnull (answer);
+      /* Each page puts the focus on its first answer; a note has none. */
+      if (!gtk_widget_is_ancestor (answer, GTK_WIDGET (current_question (fixture))))
+        g_assert_cmpint (rc_question_view_get_question (current_question (fixture))->type, ==, RC_QUESTION_NOTE);
+      else if (GTK_IS_TEXT (answer))
+        rc_test_press_keys ("7");
+      else if (GTK_IS_TEXT_VIEW (answer))
+        rc_test_press_keys ("a b c");
+      else
+        rc_test_press_keys ("space");
+      tab_to (fixture, rc_test_find_button (GTK_WIDGET (fixture->view), "Келесі"));
+      rc_test_press_keys ("Return");
+    }
+
+  g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "review");
+  tab_to (fixture, rc_test_find_button (GTK_WIDGET (fixture->view), "Жауаптарды жіберу"));
+  rc_test_press_keys ("Return");
+  g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "thanks");
+  g_assert_cmpint (rc_response_store_count (fixture->store, NULL, NULL), ==, 1);
+}
+
 static gint64
 largest_database_file (const char *data_dir)
 {
@@ -713,6 +773,8 @@ main (int   argc,
               fixture_set_up, test_survey_view_quick_exit, fixture_tear_down);
   g_test_add ("/survey-view/quick-exit-everywhere", Fixture, NULL,
               fixture_set_up, test_survey_view_quick_exit_everywhere, fixture_tear_down);
+  g_test_add ("/survey-view/keyboard-only", Fixture, NULL,
+              fixture_set_up, test_survey_view_keyboard_only, fixture_tear_down);
   g_test_add ("/survey-view/large-targets", Fixture, NULL,
               fixture_set_up, test_survey_view_large_targets, fixture_tear_down);
   g_test_add ("/survey-view/larger-text", Fixture, NULL,
