@@ -91,6 +91,7 @@ handle (SoupServer        *server,
   switch (mode)
     {
     case RC_TEST_SITE_POSTS:
+    case RC_TEST_SITE_SILENT_PICTURES:
       serve_posts (site, message, query);
       break;
     case RC_TEST_SITE_ERROR:
@@ -148,6 +149,18 @@ handle_image (SoupServer        *server,
               GHashTable        *query,
               gpointer           user_data)
 {
+  RcTestSite *site = user_data;
+  RcTestSiteMode mode;
+
+  g_mutex_lock (&site->lock);
+  mode = site->mode;
+  g_mutex_unlock (&site->lock);
+  if (mode == RC_TEST_SITE_SILENT_PICTURES)
+    {
+      soup_server_message_pause (message);
+      return;
+    }
+
   soup_server_message_set_response (message, "image/png", SOUP_MEMORY_STATIC,
                                     (const char *)pixel_png, sizeof pixel_png);
   soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);

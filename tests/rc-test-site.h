@@ -21,6 +21,8 @@ typedef enum
   RC_TEST_SITE_HUGE,
   RC_TEST_SITE_REDIRECT_LOOP,
   RC_TEST_SITE_SILENT,
+  /* The posts as in RC_TEST_SITE_POSTS, and pictures that never come. */
+  RC_TEST_SITE_SILENT_PICTURES,
 } RcTestSiteMode;
 
 typedef struct _RcTestSite RcTestSite;

@@ -293,6 +293,29 @@ test_sync_cancelled (void)
   rc_test_site_stop (site);
 }
 
+/* Stopped while the pictures come: the posts fetched are not kept either, as
+ * a stop anywhere else leaves the news as they were. */
+static void
+test_sync_cancelled_during_pictures (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autoptr(RcNewsStore) store = open_store (dir);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  RcTestSite *site = rc_test_site_start ();
+  GThread *canceller;
+  guint added, updated;
+
+  rc_test_site_set (site, RC_TEST_SITE_SILENT_PICTURES, 3);
+  canceller = g_thread_new ("cancel", cancel_in_a_moment, cancellable);
+  g_assert_false (rc_news_sync (store, rc_test_site_get_url (site), NULL, cancellable, &added, &updated, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_thread_join (canceller);
+  g_assert_cmpuint (count_site_posts (store), ==, 0);
+
+  rc_test_site_stop (site);
+}
+
 static void
 test_sync_bad_address (void)
 {
@@ -315,6 +338,7 @@ main (int   argc,
   g_test_add_func ("/news-sync/pages-and-changes", test_sync_pages_and_changes);
   g_test_add_func ("/news-sync/bad-answers", test_sync_bad_answers);
   g_test_add_func ("/news-sync/cancelled", test_sync_cancelled);
+  g_test_add_func ("/news-sync/cancelled-during-pictures", test_sync_cancelled_during_pictures);
   g_test_add_func ("/news-sync/cut-off", test_sync_cut_off);
   g_test_add_func ("/news-sync/bad-address", test_sync_bad_address);
   g_test_add_func ("/news-sync/survives-kill", test_sync_survives_kill);

@@ -420,6 +420,12 @@ rc_news_sync (RcNewsStore              *store,
       g_ptr_array_add (data, &post->data);
     }
 
+  /* A picture that was not fetched is only left out, but a stop is a stop:
+   * nothing of this sync is kept. Pictures already fetched wait in the
+   * cache for the next one. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
   if (!rc_news_store_put_all (store, data, &added, error))
     return FALSE;
 
