@@ -25,6 +25,7 @@ typedef struct
 {
   RcSurvey      *survey;
   QuestionPlace *places;       /* by question position */
+  GHashTable    *positions;    /* question id → position + 1 */
 } SurveyLayout;
 
 struct _RcResponseTable
@@ -32,6 +33,7 @@ struct _RcResponseTable
   GPtrArray  *columns;         /* RcColumn */
   GHashTable *column_by_name;  /* name → index + 1 */
   GPtrArray  *layouts;         /* SurveyLayout, newest survey first */
+  SurveyLayout *last_layout;   /* the one asked for last: rows come in runs */
 };
 
 #define NO_COLUMN G_MAXUINT
@@ -66,6 +68,7 @@ layout_free (SurveyLayout *layout)
   for (guint i = 0; i < questions->len; i++)
     g_free (layout->places[i].options);
   g_free (layout->places);
+  g_hash_table_unref (layout->positions);
   g_object_unref (layout->survey);
   g_free (layout);
 }
@@ -214,8 +217,14 @@ rc_response_table_new (GPtrArray *surveys)
       layout->survey = g_object_ref (g_ptr_array_index (surveys, i));
       questions = rc_survey_get_questions (layout->survey);
       layout->places = g_new0 (QuestionPlace, questions->len);
+      layout->positions = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint q = 0; q < questions->len; q++)
-        place_question (self, layout->survey, g_ptr_array_index (questions, q), &layout->places[q]);
+        {
+          RcQuestion *question = g_ptr_array_index (questions, q);
+
+          place_question (self, layout->survey, question, &layout->places[q]);
+          g_hash_table_insert (layout->positions, question->id, GUINT_TO_POINTER (q + 1));
+        }
       g_ptr_array_add (self->layouts, layout);
     }
 
@@ -257,13 +266,18 @@ lookup_layout (RcResponseTable *self,
                const char      *survey_id,
                gint64           version)
 {
+  if (self->last_layout != NULL &&
+      rc_survey_get_version (self->last_layout->survey) == version &&
+      g_str_equal (rc_survey_get_id (self->last_layout->survey), survey_id))
+    return self->last_layout;
+
   for (guint i = 0; i < self->layouts->len; i++)
     {
       SurveyLayout *layout = g_ptr_array_index (self->layouts, i);
 
       if (rc_survey_get_version (layout->survey) == version &&
           g_str_equal (rc_survey_get_id (layout->survey), survey_id))
-        return layout;
+        return self->last_layout = layout;
     }
 
   return NULL;
@@ -320,6 +334,145 @@ set_integer (RcCell *cell,
 }
 
 /**
+ * rc_response_table_begin_row:
+ * @survey: the survey version the response was given under
+ * @cells: (array): a cell per column, set here; strings point into the
+ *   arguments and @time_buffer
+ * @time_buffer: room for the exported time of submission
+ *
+ * Starts the row of one stored response: its own columns, and every answer
+ * column null until rc_response_table_fill_answer() fills it.
+ */
+void
+rc_response_table_begin_row (RcResponseTable *self,
+                             RcSurvey        *survey,
+                             const char      *response_id,
+                             const char      *device_id,
+                             const char      *language,
+                             const char      *submitted_at,
+                             gint64           duration_minutes,
+                             RcCell          *cells,
+                             char             time_buffer[20])
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (RC_IS_SURVEY (survey));
+
+  set_string (&cells[RC_COLUMN_RESPONSE_ID], response_id);
+  set_string (&cells[RC_COLUMN_SURVEY_ID], rc_survey_get_id (survey));
+  set_integer (&cells[RC_COLUMN_SURVEY_VERSION], rc_survey_get_version (survey));
+  set_string (&cells[RC_COLUMN_DEVICE_ID], device_id);
+  set_string (&cells[RC_COLUMN_LANGUAGE], language);
+  set_string (&cells[RC_COLUMN_SUBMITTED_AT], exported_time (submitted_at, time_buffer));
+  set_integer (&cells[RC_COLUMN_DURATION_MINUTES], duration_minutes);
+
+  for (guint i = RC_N_RESPONSE_COLUMNS; i < self->columns->len; i++)
+    cells[i].kind = RC_CELL_NULL;
+}
+
+/* The question @question_id of @survey that takes an answer, and where it
+ * goes; %NULL for anything else. */
+static RcQuestion *
+lookup_question (RcResponseTable  *self,
+                 RcSurvey         *survey,
+                 const char       *question_id,
+                 QuestionPlace   **place)
+{
+  SurveyLayout *layout = self->last_layout != NULL && self->last_layout->survey == survey
+                         ? self->last_layout
+                         : lookup_layout (self, rc_survey_get_id (survey), rc_survey_get_version (survey));
+  guint position;
+  RcQuestion *question;
+
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  position = GPOINTER_TO_UINT (g_hash_table_lookup (layout->positions, question_id));
+  if (position == 0)
+    return NULL;
+
+  question = g_ptr_array_index (rc_survey_get_questions (survey), position - 1);
+  if (!rc_question_has_answer (question))
+    return NULL;
+
+  *place = &layout->places[position - 1];
+  return question;
+}
+
+/**
+ * rc_response_table_fill_answer:
+ * @question_id: the question answered; one the survey does not have, or
+ *   that takes no answer, changes nothing
+ * @kind: what the stored answer is
+ * @integer: the answer, for %RC_STORED_INTEGER
+ * @string: the answer, for %RC_STORED_STRING; the cell points to it
+ *
+ * Fills the columns of one answer of the row begun with
+ * rc_response_table_begin_row(). A multiple choice's options all read 0
+ * until rc_response_table_fill_choice() picks them.
+ */
+void
+rc_response_table_fill_answer (RcResponseTable *self,
+                               RcSurvey        *survey,
+                               RcCell          *cells,
+                               const char      *question_id,
+                               RcStoredKind     kind,
+                               gint64           integer,
+                               const char      *string)
+{
+  QuestionPlace *place = NULL;
+  RcQuestion *question = lookup_question (self, survey, question_id, &place);
+  gboolean refused;
+
+  if (question == NULL)
+    return;
+
+  refused = kind == RC_STORED_STRING && g_str_equal (string, RC_PREFER_NOT_TO_ANSWER);
+
+  if (place->refusal != NO_COLUMN)
+    set_integer (&cells[place->refusal], refused);
+
+  if (question->type == RC_QUESTION_MULTIPLE_CHOICE)
+    {
+      for (guint i = 0; i < question->options->len; i++)
+        set_integer (&cells[place->options[i]], 0);
+    }
+  else if (kind == RC_STORED_INTEGER && place->answer != NO_COLUMN)
+    set_integer (&cells[place->answer], integer);
+  else if (kind == RC_STORED_STRING && place->answer != NO_COLUMN &&
+           !(refused && place->refusal != NO_COLUMN))
+    set_string (&cells[place->answer], string);
+}
+
+/**
+ * rc_response_table_fill_choice:
+ * @question_id: a multiple choice answered with rc_response_table_fill_answer()
+ * @option_id: one of the options she picked
+ *
+ * Marks one picked option of a multiple choice. An option the question
+ * does not have picks nothing.
+ */
+void
+rc_response_table_fill_choice (RcResponseTable *self,
+                               RcSurvey        *survey,
+                               RcCell          *cells,
+                               const char      *question_id,
+                               const char      *option_id)
+{
+  QuestionPlace *place = NULL;
+  RcQuestion *question = lookup_question (self, survey, question_id, &place);
+
+  if (question == NULL || question->type != RC_QUESTION_MULTIPLE_CHOICE)
+    return;
+
+  for (guint i = 0; i < question->options->len; i++)
+    {
+      RcOption *option = g_ptr_array_index (question->options, i);
+
+      if (g_str_equal (option->id, option_id))
+        set_integer (&cells[place->options[i]], 1);
+    }
+}
+
+/**
  * rc_response_table_fill_row:
  * @survey: the survey version the response was given under
  * @answers: the stored answers
@@ -342,68 +495,42 @@ rc_response_table_fill_row (RcResponseTable *self,
                             RcCell          *cells,
                             char             time_buffer[20])
 {
-  SurveyLayout *layout;
-  GPtrArray *questions;
+  JsonObjectIter iter;
+  const char *question_id;
+  JsonNode *answer;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (RC_IS_SURVEY (survey));
 
-  set_string (&cells[RC_COLUMN_RESPONSE_ID], response_id);
-  set_string (&cells[RC_COLUMN_SURVEY_ID], rc_survey_get_id (survey));
-  set_integer (&cells[RC_COLUMN_SURVEY_VERSION], rc_survey_get_version (survey));
-  set_string (&cells[RC_COLUMN_DEVICE_ID], device_id);
-  set_string (&cells[RC_COLUMN_LANGUAGE], language);
-  set_string (&cells[RC_COLUMN_SUBMITTED_AT], exported_time (submitted_at, time_buffer));
-  set_integer (&cells[RC_COLUMN_DURATION_MINUTES], duration_minutes);
+  rc_response_table_begin_row (self, survey, response_id, device_id, language, submitted_at,
+                               duration_minutes, cells, time_buffer);
 
-  for (guint i = RC_N_RESPONSE_COLUMNS; i < self->columns->len; i++)
-    cells[i].kind = RC_CELL_NULL;
-
-  layout = lookup_layout (self, rc_survey_get_id (survey), rc_survey_get_version (survey));
-  g_return_if_fail (layout != NULL);
-
-  questions = rc_survey_get_questions (survey);
-  for (guint q = 0; q < questions->len; q++)
+  json_object_iter_init (&iter, answers);
+  while (json_object_iter_next (&iter, &question_id, &answer))
     {
-      RcQuestion *question = g_ptr_array_index (questions, q);
-      QuestionPlace *place = &layout->places[q];
-      JsonNode *answer = json_object_get_member (answers, question->id);
-      gboolean refused;
+      /* What the database holds is not trusted to be what the app wrote
+       * there: anything of another shape fills nothing. */
+      if (rc_json_is_integer (answer))
+        rc_response_table_fill_answer (self, survey, cells, question_id,
+                                       RC_STORED_INTEGER, json_node_get_int (answer), NULL);
+      else if (rc_json_is_string (answer))
+        rc_response_table_fill_answer (self, survey, cells, question_id,
+                                       RC_STORED_STRING, 0, json_node_get_string (answer));
+      else
+        rc_response_table_fill_answer (self, survey, cells, question_id, RC_STORED_OTHER, 0, NULL);
 
-      if (answer == NULL || !rc_question_has_answer (question))
-        continue;
-
-      refused = rc_json_is_string (answer) && g_str_equal (json_node_get_string (answer), RC_PREFER_NOT_TO_ANSWER);
-
-      if (place->refusal != NO_COLUMN)
-        set_integer (&cells[place->refusal], refused);
-
-      if (question->type == RC_QUESTION_MULTIPLE_CHOICE)
+      if (JSON_NODE_HOLDS_ARRAY (answer))
         {
-          JsonArray *chosen = JSON_NODE_HOLDS_ARRAY (answer) ? json_node_get_array (answer) : NULL;
+          JsonArray *chosen = json_node_get_array (answer);
 
-          for (guint i = 0; i < question->options->len; i++)
+          for (guint c = 0; c < json_array_get_length (chosen); c++)
             {
-              RcOption *option = g_ptr_array_index (question->options, i);
-              gboolean picked = FALSE;
+              JsonNode *element = json_array_get_element (chosen, c);
 
-              /* What the database holds is not trusted to be what the
-               * app wrote there: anything but a string picks nothing. */
-              for (guint c = 0; chosen != NULL && c < json_array_get_length (chosen) && !picked; c++)
-                {
-                  JsonNode *element = json_array_get_element (chosen, c);
-
-                  picked = rc_json_is_string (element) && g_strcmp0 (json_node_get_string (element), option->id) == 0;
-                }
-
-              set_integer (&cells[place->options[i]], picked);
+              if (rc_json_is_string (element))
+                rc_response_table_fill_choice (self, survey, cells, question_id, json_node_get_string (element));
             }
         }
-      else if (rc_json_is_integer (answer) && place->answer != NO_COLUMN)
-        set_integer (&cells[place->answer], json_node_get_int (answer));
-      else if (rc_json_is_string (answer) && place->answer != NO_COLUMN &&
-               !(refused && place->refusal != NO_COLUMN))
-        set_string (&cells[place->answer], json_node_get_string (answer));
     }
 }
 

@@ -62,6 +62,14 @@ typedef struct
   const char *string;
 } RcCell;
 
+/* What a stored answer is, as far as a row cares. */
+typedef enum
+{
+  RC_STORED_INTEGER,
+  RC_STORED_STRING,
+  RC_STORED_OTHER,              /* a list of choices, or what the app never writes */
+} RcStoredKind;
+
 typedef struct _RcResponseTable RcResponseTable;
 
 RcResponseTable *rc_response_table_new         (GPtrArray        *surveys);
@@ -72,6 +80,27 @@ const RcColumn  *rc_response_table_get_column  (RcResponseTable  *self,
 RcSurvey        *rc_response_table_lookup_survey (RcResponseTable *self,
                                                 const char       *survey_id,
                                                 gint64            version);
+void             rc_response_table_begin_row   (RcResponseTable  *self,
+                                                RcSurvey         *survey,
+                                                const char       *response_id,
+                                                const char       *device_id,
+                                                const char       *language,
+                                                const char       *submitted_at,
+                                                gint64            duration_minutes,
+                                                RcCell           *cells,
+                                                char              time_buffer[20]);
+void             rc_response_table_fill_answer (RcResponseTable  *self,
+                                                RcSurvey         *survey,
+                                                RcCell           *cells,
+                                                const char       *question_id,
+                                                RcStoredKind      kind,
+                                                gint64            integer,
+                                                const char       *string);
+void             rc_response_table_fill_choice (RcResponseTable  *self,
+                                                RcSurvey         *survey,
+                                                RcCell           *cells,
+                                                const char       *question_id,
+                                                const char       *option_id);
 void             rc_response_table_fill_row    (RcResponseTable  *self,
                                                 RcSurvey         *survey,
                                                 const char       *response_id,
