@@ -800,6 +800,64 @@ ids_in_export (const char *path)
   return g_strv_builder_end (ids);
 }
 
+/* The file is read a response at a time, not as one tree: whatever order
+ * its parts come in, it merges; text after its end, or a response that is
+ * not JSON, is refused with nothing changed. */
+static void
+test_import_read_in_parts (void)
+{
+  g_autofree char *kiosk = rc_test_make_temp_dir ();
+  g_autofree char *office = rc_test_make_temp_dir ();
+  g_autofree char *json_path = g_build_filename (kiosk, "responses.json", NULL);
+  g_autofree char *reordered_path = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *broken = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonObject) reordered = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+  char *record;
+  gint64 added, present;
+
+  seed (kiosk);
+  export_to (kiosk, json_path, RC_EXPORT_FORMAT_JSON, 4);
+
+  /* The responses first, what they are after. */
+  root = load_json (json_path);
+  json_object_set_member (reordered, "data", json_node_copy (member (root, "data")));
+  json_object_iter_init (&iter, json_node_get_object (root));
+  while (json_object_iter_next (&iter, &name, &value))
+    if (!g_str_equal (name, "data"))
+      json_object_set_member (reordered, name, json_node_copy (value));
+  g_clear_pointer (&root, json_node_unref);
+  root = json_node_init_object (json_node_alloc (), reordered);
+  reordered_path = write_variant (kiosk, "reordered.json", root);
+  g_assert_true (rc_import_file (office, reordered_path, NULL, &added, &present, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (added, ==, 4);
+  g_assert_cmpint (count_responses (office), ==, 4);
+
+  contents = read_text (json_path);
+  broken = g_strconcat (contents, "\n{}", NULL);
+  g_assert_true (g_file_set_contents (json_path, broken, -1, NULL));
+  assert_refused (office, json_path, RC_IMPORT_ERROR_DAMAGED, "not JSON at byte");
+  g_clear_pointer (&broken, g_free);
+
+  /* The third response's first value, made something JSON has not. */
+  broken = g_strdup (contents);
+  record = strstr (broken, "\"data\"");
+  for (guint i = 0; i < 3 && record != NULL; i++)
+    record = strstr (record + 1, "{\"response_id\":");
+  g_assert_nonnull (record);
+  record = strchr (record, ':') + 1;
+  memcpy (record, "nul", 3);
+  g_assert_true (g_file_set_contents (json_path, broken, -1, NULL));
+  assert_refused (office, json_path, RC_IMPORT_ERROR_DAMAGED, "truncated or damaged");
+  g_assert_cmpint (count_responses (office), ==, 4);
+}
+
 /* A merge killed at any moment, as by a power cut: the database is sound,
  * every export the coordinator was told was merged is there whole, and no
  * export is there by halves. */
@@ -988,6 +1046,7 @@ main (int   argc,
   g_test_add_func ("/export/cancelled-at-the-end", test_export_cancelled_at_the_end);
   g_test_add_func ("/export/while-saving", test_export_while_saving);
   g_test_add_func ("/import/refusals", test_import_refusals);
+  g_test_add_func ("/import/read-in-parts", test_import_read_in_parts);
   g_test_add_func ("/import/survives-kill", test_import_survives_kill);
   g_test_add_func ("/export/damaged-answers", test_export_damaged_answers);
   g_test_add_func ("/export/damaged-definition", test_export_damaged_definition);

@@ -9,6 +9,8 @@
 
 #include <inttypes.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "rc-database.h"
 #include "rc-export.h"
@@ -24,6 +26,9 @@ G_DEFINE_QUARK (rc-import-error-quark, rc_import_error)
 typedef struct
 {
   const char      *path;
+  GMappedFile     *mapped;
+  gsize            released;      /* bytes of the file given back */
+  GArray          *records;       /* RcJsonSpan of each element of "data" */
   RcDatabase      *database;
   RcResponseTable *table;
   GPtrArray       *surveys;
@@ -36,6 +41,8 @@ import_clear (Import *import)
   g_clear_pointer (&import->table, rc_response_table_free);
   g_clear_pointer (&import->surveys, g_ptr_array_unref);
   g_clear_pointer (&import->definitions, g_ptr_array_unref);
+  g_clear_pointer (&import->records, g_array_unref);
+  g_clear_pointer (&import->mapped, g_mapped_file_unref);
   g_clear_object (&import->database);
 }
 
@@ -478,6 +485,25 @@ import_record (Import      *import,
   return TRUE;
 }
 
+/* The pages of the file already read are given back to the system as the
+ * import goes: memory stays flat however large the file. They are read
+ * again from the disk cache should anything look back. */
+static void
+release_read (const char *read_up_to,
+              gpointer    user_data)
+{
+  Import *import = user_data;
+  const char *contents = g_mapped_file_get_contents (import->mapped);
+  gsize page = sysconf (_SC_PAGESIZE);
+  gsize done = (read_up_to - contents) / page * page;
+
+  if (done >= import->released + 4 * 1024 * 1024)
+    {
+      madvise ((char *)contents, done, MADV_DONTNEED);
+      import->released = done;
+    }
+}
+
 static gboolean
 import_records (Import        *import,
                 JsonObject    *root,
@@ -486,29 +512,87 @@ import_records (Import        *import,
                 gint64        *n_present,
                 GError       **error)
 {
-  JsonNode *data = get_member (root, "data");
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   JsonNode *count = get_member (json_node_get_object (get_member (root, "export")), "responses");
-  JsonArray *records;
 
-  if (data == NULL || !JSON_NODE_HOLDS_ARRAY (data) || count == NULL || !rc_json_is_integer (count) ||
-      json_array_get_length (json_node_get_array (data)) != json_node_get_int (count))
+  if (import->records == NULL || count == NULL || !rc_json_is_integer (count) ||
+      import->records->len != json_node_get_int (count))
     return fail (import, error, RC_IMPORT_ERROR_DAMAGED,
                  _("it holds a different number of responses than it says"));
 
-  records = json_node_get_array (data);
-  for (guint i = 0; i < json_array_get_length (records); i++)
+  for (guint i = 0; i < import->records->len; i++)
     {
-      JsonNode *record = json_array_get_element (records, i);
+      RcJsonSpan *span = &g_array_index (import->records, RcJsonSpan, i);
+      g_autoptr(GError) local_error = NULL;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      if (!JSON_NODE_HOLDS_OBJECT (record))
+      if (!rc_json_parse (parser, span->data, span->length, &local_error))
+        return fail (import, error, RC_IMPORT_ERROR_DAMAGED,
+                     _("it is truncated or damaged (%s)"), local_error->message);
+      if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         return fail (import, error, RC_IMPORT_ERROR_DAMAGED, _("a response is not a record"));
-      if (!import_record (import, json_node_get_object (record), n_added, n_present, error))
+      if (!import_record (import, json_node_get_object (json_parser_get_root (parser)), n_added, n_present, error))
         return FALSE;
+      release_read (span->data + span->length, import);
     }
 
   return TRUE;
+}
+
+/* Text, but not an object: whatever it is, not an export. Nothing at all
+ * is a file cut off before its first byte. */
+static gboolean
+holds_no_object (GMappedFile *mapped)
+{
+  const char *p = g_mapped_file_get_contents (mapped);
+  const char *end = p + g_mapped_file_get_length (mapped);
+
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  return p < end && *p != '{';
+}
+
+/* The document's members but its responses, as a tree: they are small.
+ * The responses are found, not read: each is read when it is merged. */
+static JsonNode *
+read_document (Import  *import,
+               GError **error)
+{
+  g_autoptr(GHashTable) members = NULL;
+  g_autoptr(JsonObject) root = json_object_new ();
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  GHashTableIter iter;
+  const char *name;
+  RcJsonSpan *span;
+
+  members = rc_json_split_object (g_mapped_file_get_contents (import->mapped),
+                                  g_mapped_file_get_length (import->mapped), release_read, import, error);
+  if (members == NULL)
+    return NULL;
+
+  g_hash_table_iter_init (&iter, members);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&name, (gpointer *)&span))
+    {
+      if (g_str_equal (name, "data"))
+        {
+          /* Not an array: the count of responses tells. */
+          import->released = 0;
+          import->records = rc_json_split_array (*span, release_read, import, NULL);
+          json_object_set_null_member (root, name);
+          continue;
+        }
+      if (!rc_json_parse (parser, span->data, span->length, error))
+        return NULL;
+      json_object_set_member (root, name, json_node_copy (json_parser_get_root (parser)));
+    }
+
+  /* What was read to find the members is given back before the merge. */
+  madvise ((char *)g_mapped_file_get_contents (import->mapped), g_mapped_file_get_length (import->mapped),
+           MADV_DONTNEED);
+  import->released = 0;
+
+  return json_node_init_object (json_node_alloc (), root);
 }
 
 /**
@@ -536,11 +620,9 @@ rc_import_file (const char    *data_dir,
                 gint64        *n_present,
                 GError       **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
   Import import = { 0 };
-  JsonNode *root;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (data_dir != NULL, FALSE);
@@ -552,13 +634,15 @@ rc_import_file (const char    *data_dir,
   import.surveys = g_ptr_array_new_with_free_func (g_object_unref);
   import.definitions = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
 
-  mapped = g_mapped_file_new (path, FALSE, &local_error);
-  if (mapped == NULL ||
-      !rc_json_parse (parser, g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped),
-                      &local_error))
+  /* Mapped, not read: an export of a region's years of responses is read
+   * a response at a time, never whole. */
+  import.mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (import.mapped == NULL || !(root = read_document (&import, &local_error)))
     {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT) ||
-          local_error->domain == G_FILE_ERROR)
+      if (import.mapped != NULL && holds_no_object (import.mapped) && !looks_like_csv (path))
+        fail (&import, error, RC_IMPORT_ERROR_NOT_AN_EXPORT,
+              _("it is not an export of responses from Resource Centre"));
+      else if (local_error->domain == G_FILE_ERROR)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else if (looks_like_csv (path))
         fail (&import, error, RC_IMPORT_ERROR_NOT_AN_EXPORT,
@@ -566,14 +650,6 @@ rc_import_file (const char    *data_dir,
       else
         fail (&import, error, RC_IMPORT_ERROR_DAMAGED,
               _("it is truncated or damaged (%s)"), local_error->message);
-      goto out;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      fail (&import, error, RC_IMPORT_ERROR_NOT_AN_EXPORT,
-            _("it is not an export of responses from Resource Centre"));
       goto out;
     }
 

@@ -18,6 +18,28 @@ gboolean rc_json_parse (JsonParser  *parser,
                         gssize       length,
                         GError     **error);
 
+/* A value inside a larger JSON text, not yet parsed. */
+typedef struct
+{
+  const char *data;
+  gsize       length;
+} RcJsonSpan;
+
+/* Called now and then as a scan moves on: the text before @read_up_to
+ * will not be looked at again by the scan. */
+typedef void (*RcJsonReadFunc) (const char *read_up_to,
+                                gpointer    user_data);
+
+GHashTable *rc_json_split_object (const char      *data,
+                                  gsize            length,
+                                  RcJsonReadFunc   read_func,
+                                  gpointer         user_data,
+                                  GError         **error);
+GArray     *rc_json_split_array  (RcJsonSpan       span,
+                                  RcJsonReadFunc   read_func,
+                                  gpointer         user_data,
+                                  GError         **error);
+
 static inline gboolean
 rc_json_is_string (JsonNode *node)
 {
