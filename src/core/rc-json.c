@@ -144,6 +144,15 @@ scan_fail (Scan    *scan,
   return FALSE;
 }
 
+/* The same, for the functions that return what they found. */
+static gpointer
+scan_fail_null (Scan    *scan,
+                GError **error)
+{
+  scan_fail (scan, error);
+  return NULL;
+}
+
 static void
 scan_space (Scan *scan)
 {
@@ -271,7 +280,7 @@ rc_json_split_object (const char      *data,
 
   scan_space (&scan);
   if (scan.p >= scan.end || *scan.p != '{')
-    return scan_fail (&scan, error), NULL;
+    return scan_fail_null (&scan, error);
   scan.p++;
   scan_space (&scan);
 
@@ -282,13 +291,13 @@ rc_json_split_object (const char      *data,
       gsize name_length;
 
       if (*scan.p != '"')
-        return scan_fail (&scan, error), NULL;
+        return scan_fail_null (&scan, error);
       if (!scan_string (&scan, error))
         return NULL;
       name_length = scan.p - 1 - name;
       scan_space (&scan);
       if (scan.p >= scan.end || *scan.p != ':')
-        return scan_fail (&scan, error), NULL;
+        return scan_fail_null (&scan, error);
       scan.p++;
       scan_space (&scan);
 
@@ -311,18 +320,18 @@ rc_json_split_object (const char      *data,
           scan.p++;
           scan_space (&scan);
           if (scan.p < scan.end && *scan.p == '}')
-            return scan_fail (&scan, error), NULL;
+            return scan_fail_null (&scan, error);
         }
       else if (scan.p >= scan.end || *scan.p != '}')
-        return scan_fail (&scan, error), NULL;
+        return scan_fail_null (&scan, error);
     }
 
   if (scan.p >= scan.end)
-    return scan_fail (&scan, error), NULL;
+    return scan_fail_null (&scan, error);
   scan.p++;
   scan_space (&scan);
   if (scan.p < scan.end)
-    return scan_fail (&scan, error), NULL;
+    return scan_fail_null (&scan, error);
 
   return g_steal_pointer (&members);
 }
@@ -351,7 +360,7 @@ rc_json_split_array (RcJsonSpan       span,
 
   scan_space (&scan);
   if (scan.p >= scan.end || *scan.p != '[')
-    return scan_fail (&scan, error), NULL;
+    return scan_fail_null (&scan, error);
   scan.p++;
   scan_space (&scan);
   if (scan.p < scan.end && *scan.p == ']')
@@ -371,11 +380,11 @@ rc_json_split_array (RcJsonSpan       span,
 
       scan_space (&scan);
       if (scan.p >= scan.end)
-        return scan_fail (&scan, error), NULL;
+        return scan_fail_null (&scan, error);
       if (*scan.p == ']')
         break;
       if (*scan.p != ',')
-        return scan_fail (&scan, error), NULL;
+        return scan_fail_null (&scan, error);
       scan.p++;
     }
 
