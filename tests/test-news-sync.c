@@ -273,8 +273,11 @@ cancel_in_a_moment (gpointer user_data)
   return NULL;
 }
 
+/* Stopped while the site keeps silent, in the way @mode says: the sync ends
+ * as cancelled, and no post of it is kept. */
 static void
-test_sync_cancelled (void)
+assert_cancelled (RcTestSiteMode mode,
+                  guint          n_posts)
 {
   g_autofree char *dir = rc_test_make_temp_dir ();
   g_autoptr(RcNewsStore) store = open_store (dir);
@@ -284,29 +287,7 @@ test_sync_cancelled (void)
   GThread *canceller;
   guint added, updated;
 
-  rc_test_site_set (site, RC_TEST_SITE_SILENT, 0);
-  canceller = g_thread_new ("cancel", cancel_in_a_moment, cancellable);
-  g_assert_false (rc_news_sync (store, rc_test_site_get_url (site), NULL, cancellable, &added, &updated, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_thread_join (canceller);
-
-  rc_test_site_stop (site);
-}
-
-/* Stopped while the pictures come: the posts fetched are not kept either, as
- * a stop anywhere else leaves the news as they were. */
-static void
-test_sync_cancelled_during_pictures (void)
-{
-  g_autofree char *dir = rc_test_make_temp_dir ();
-  g_autoptr(RcNewsStore) store = open_store (dir);
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GError) error = NULL;
-  RcTestSite *site = rc_test_site_start ();
-  GThread *canceller;
-  guint added, updated;
-
-  rc_test_site_set (site, RC_TEST_SITE_SILENT_PICTURES, 3);
+  rc_test_site_set (site, mode, n_posts);
   canceller = g_thread_new ("cancel", cancel_in_a_moment, cancellable);
   g_assert_false (rc_news_sync (store, rc_test_site_get_url (site), NULL, cancellable, &added, &updated, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -314,6 +295,20 @@ test_sync_cancelled_during_pictures (void)
   g_assert_cmpuint (count_site_posts (store), ==, 0);
 
   rc_test_site_stop (site);
+}
+
+static void
+test_sync_cancelled (void)
+{
+  assert_cancelled (RC_TEST_SITE_SILENT, 0);
+}
+
+/* Stopped while the pictures come: the posts fetched are not kept either, as
+ * a stop anywhere else leaves the news as they were. */
+static void
+test_sync_cancelled_during_pictures (void)
+{
+  assert_cancelled (RC_TEST_SITE_SILENT_PICTURES, 3);
 }
 
 static void
