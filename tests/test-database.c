@@ -188,6 +188,30 @@ test_database_reopen_keeps_identity (void)
   g_assert_cmpint (rc_database_get_schema_version (second), ==, rc_database_get_latest_version ());
 }
 
+/* An export, or a coordinator's window, opens the database while the kiosk
+ * may be in the middle of saving a response. */
+static void
+test_database_opens_while_another_writes (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcDatabase) kiosk = NULL;
+  g_autoptr(RcDatabase) reader = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kiosk = rc_database_open (data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (rc_database_exec (kiosk, "BEGIN IMMEDIATE", &error));
+  g_assert_no_error (error);
+
+  reader = rc_database_open (data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rc_database_get_device_id (reader), ==, rc_database_get_device_id (kiosk));
+  g_assert_cmpint (rc_database_get_schema_version (reader), ==, rc_database_get_latest_version ());
+
+  g_assert_true (rc_database_exec (kiosk, "COMMIT", &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_database_data_dir_is_a_file (void)
 {
@@ -337,6 +361,7 @@ main (int   argc,
   g_test_add_func ("/database/creates-private-folder", test_database_creates_private_folder);
   g_test_add_func ("/database/settings", test_database_settings);
   g_test_add_func ("/database/reopen-keeps-identity", test_database_reopen_keeps_identity);
+  g_test_add_func ("/database/opens-while-another-writes", test_database_opens_while_another_writes);
   g_test_add_func ("/database/data-dir-is-a-file", test_database_data_dir_is_a_file);
   g_test_add_func ("/database/data-dir-cannot-be-created", test_database_data_dir_cannot_be_created);
   g_test_add_func ("/database/data-dir-not-writable", test_database_data_dir_not_writable);

@@ -481,8 +481,10 @@ rc_database_query_int64 (RcDatabase  *self,
   return TRUE;
 }
 
+/* @up_to_date: set to whether the schema needs no migration */
 static gboolean
 check_ownership (RcDatabase  *self,
+                 gboolean    *up_to_date,
                  GError     **error)
 {
   gint64 application_id;
@@ -513,6 +515,30 @@ check_ownership (RcDatabase  *self,
       return FALSE;
     }
 
+  *up_to_date = application_id == RC_SQLITE_APPLICATION_ID &&
+                user_version == rc_database_get_latest_version ();
+  return TRUE;
+}
+
+/* Leaves device_id NULL when the database has none yet. */
+static gboolean
+read_device_id (RcDatabase  *self,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->handle, "SELECT device_id FROM device WHERE id = 1",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    self->device_id = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return rc_database_fail (self, rc, error);
+
   return TRUE;
 }
 
@@ -541,27 +567,35 @@ ensure_device_id (RcDatabase  *self,
   if (rc != SQLITE_DONE)
     return rc_database_fail (self, rc, error);
 
-  rc = sqlite3_prepare_v2 (self->handle, "SELECT device_id FROM device WHERE id = 1",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    self->device_id = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_ROW)
-    return rc_database_fail (self, rc, error);
+  if (!read_device_id (self, error))
+    return FALSE;
+  if (self->device_id == NULL)
+    return rc_database_fail (self, SQLITE_CORRUPT, error);
 
   return TRUE;
 }
 
 static gboolean
 migrate (RcDatabase  *self,
+         gboolean     up_to_date,
          GError     **error)
 {
   g_autofree char *set_version = NULL;
   g_autofree char *set_application_id = NULL;
   gint64 version;
+
+  /* Most opens find nothing to do: they then write nothing, so an export
+   * or a start neither waits for a save in progress nor syncs the disk. */
+  if (up_to_date)
+    {
+      if (!read_device_id (self, error))
+        return FALSE;
+      if (self->device_id != NULL)
+        {
+          self->schema_version = rc_database_get_latest_version ();
+          return TRUE;
+        }
+    }
 
   /* IMMEDIATE takes the write lock now, so two instances starting at once
    * cannot both run the same migration. */
@@ -612,6 +646,7 @@ rc_database_open (const char  *data_dir,
                   GError     **error)
 {
   g_autoptr(RcDatabase) self = NULL;
+  gboolean up_to_date = FALSE;
   int rc;
 
   g_return_val_if_fail (data_dir != NULL, NULL);
@@ -639,7 +674,7 @@ rc_database_open (const char  *data_dir,
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
 
   /* Nothing above this line writes to the file. */
-  if (!check_ownership (self, error))
+  if (!check_ownership (self, &up_to_date, error))
     return NULL;
 
   /* FULL: a response acknowledged to the respondent must survive a power cut. */
@@ -650,7 +685,7 @@ rc_database_open (const char  *data_dir,
                  error))
     return NULL;
 
-  if (!migrate (self, error))
+  if (!migrate (self, up_to_date, error))
     return NULL;
 
   return g_steal_pointer (&self);
