@@ -219,6 +219,98 @@ test_export_round_trip (void)
   g_assert_cmpint (present, ==, 4);
 }
 
+/* The data row of one response in an export. */
+static JsonObject *
+row_of (JsonNode   *export,
+        const char *response_id)
+{
+  JsonArray *data = json_node_get_array (member (export, "data"));
+
+  for (guint i = 0; i < json_array_get_length (data); i++)
+    {
+      JsonObject *row = json_array_get_object_element (data, i);
+
+      if (g_str_equal (json_object_get_string_member (row, "response_id"), response_id))
+        return row;
+    }
+  g_assert_not_reached ();
+}
+
+/* Answers are read two ways: the plain ones the app writes by a reader of
+ * its own, the rest (a text with a quote or a line break, say) by SQLite's
+ * JSON functions. A row reads the same either way. */
+static void
+test_export_reads_answers_alike (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "out.json", NULL);
+  g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
+  g_autoptr(JsonNode) export = NULL;
+  g_autofree char *ids[3] = { NULL };
+  static const char * const two[] = { "x", "y", NULL };
+  JsonObject *plain, *escaped, *written;
+
+  {
+    g_autoptr(RcDatabase) database = rc_test_open_database (dir);
+    g_autoptr(RcResponseStore) store = rc_response_store_new (database);
+    g_autoptr(GError) error = NULL;
+
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autoptr(RcResponse) response = rc_response_new (survey, "kk");
+
+        g_assert_true (rc_response_set_choice (response, "q_single", "a", NULL));
+        g_assert_true (rc_response_set_choices (response, "q_multi", two, NULL));
+        g_assert_true (rc_response_set_number (response, "q_scale", 4, NULL));
+        g_assert_true (rc_response_set_choice (response, "q_yesno", "yes", NULL));
+        g_assert_true (rc_response_set_number (response, "q_number", 7, NULL));
+        g_assert_true (rc_response_set_text (response, "q_short", "a,b", NULL));
+        g_assert_true (rc_response_set_text (response, "q_long", i == 1 ? TRICKY_TEXT : "Қала", NULL));
+        ids[i] = rc_response_store_save (store, response, &error);
+        g_assert_no_error (error);
+      }
+
+    /* As another program could have written it: spaces everywhere, a
+     * negative number. */
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE responses SET answers = "
+                                              "' { \"q_number\" : -3 ,\n \"q_multi\" : [ \"y\" ] ,"
+                                              "\"q_single\":\"b\" } ' WHERE id = '%s'", ids[2]);
+
+      rc_database_exec (database, sql, &error);
+      g_assert_no_error (error);
+    }
+  }
+
+  export_to (dir, path, RC_EXPORT_FORMAT_JSON, 3);
+  export = load_json (path);
+  plain = row_of (export, ids[0]);
+  escaped = row_of (export, ids[1]);
+  written = row_of (export, ids[2]);
+
+  g_assert_cmpstr (json_object_get_string_member (plain, "q_long"), ==, "Қала");
+  g_assert_cmpstr (json_object_get_string_member (escaped, "q_long"), ==, TRICKY_TEXT);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *row = i == 0 ? plain : escaped;
+
+      g_assert_cmpstr (json_object_get_string_member (row, "q_single"), ==, "a");
+      g_assert_cmpint (json_object_get_int_member (row, "q_multi.x"), ==, 1);
+      g_assert_cmpint (json_object_get_int_member (row, "q_multi.y"), ==, 1);
+      g_assert_cmpint (json_object_get_int_member (row, "q_scale"), ==, 4);
+      g_assert_cmpstr (json_object_get_string_member (row, "q_yesno"), ==, "yes");
+      g_assert_cmpint (json_object_get_int_member (row, "q_number"), ==, 7);
+      g_assert_cmpstr (json_object_get_string_member (row, "q_short"), ==, "a,b");
+    }
+
+  g_assert_cmpint (json_object_get_int_member (written, "q_number"), ==, -3);
+  g_assert_cmpstr (json_object_get_string_member (written, "q_single"), ==, "b");
+  g_assert_cmpint (json_object_get_int_member (written, "q_multi.x"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (written, "q_multi.y"), ==, 1);
+  g_assert_true (json_object_get_null_member (written, "q_scale"));
+  g_assert_true (json_object_get_null_member (written, "q_long"));
+}
+
 static char *
 read_text (const char *path)
 {
@@ -1035,6 +1127,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/export/round-trip", test_export_round_trip);
+  g_test_add_func ("/export/reads-answers-alike", test_export_reads_answers_alike);
   g_test_add_func ("/export/csv-labels", test_export_csv_labels);
   g_test_add_func ("/export/csv-formula", test_export_csv_formula);
   g_test_add_func ("/export/date-range", test_export_date_range);

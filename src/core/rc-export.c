@@ -509,6 +509,145 @@ write_csv_row (Export  *export,
   g_string_append (out, "\r\n");
 }
 
+/* One answer of the shape the app writes, or one choice of a list. */
+typedef struct
+{
+  const char   *question_id;
+  gboolean      is_choice;
+  RcStoredKind  kind;
+  gint64        integer;
+  const char   *string;          /* the text, or the option chosen */
+} PlainAnswer;
+
+static char *
+skip_space (char *p)
+{
+  while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+    p++;
+  return p;
+}
+
+/* A string with no escape, ended in place: returns the text after it. */
+static char *
+take_plain_string (char        *p,
+                   const char **text)
+{
+  if (*p != '"')
+    return NULL;
+  *text = ++p;
+  for (; *p != '"'; p++)
+    {
+      if (*p == '\\' || *p == '\0')
+        return NULL;
+    }
+  *p = '\0';
+  return p + 1;
+}
+
+/* The answers as the app writes them: an object whose values are whole
+ * numbers, strings and lists of strings, with no escape in any string.
+ * Read here from a copy (its strings are ended in place), that is a
+ * fraction of what json_each() costs. Anything else (a text with a line
+ * break or a quote, say) is left to json_each(): FALSE, with nothing
+ * filled, so that a row is never filled by halves. */
+static gboolean
+read_plain_answers (char    *text,
+                    GArray  *answers)
+{
+  char *p = skip_space (text);
+
+  g_array_set_size (answers, 0);
+  if (*p++ != '{')
+    return FALSE;
+  p = skip_space (p);
+  if (*p == '}')
+    return *skip_space (p + 1) == '\0';
+
+  for (;;)
+    {
+      PlainAnswer answer = { NULL, FALSE, RC_STORED_OTHER, 0, NULL };
+
+      if (!(p = take_plain_string (p, &answer.question_id)))
+        return FALSE;
+      p = skip_space (p);
+      if (*p++ != ':')
+        return FALSE;
+      p = skip_space (p);
+
+      if (*p == '"')
+        {
+          answer.kind = RC_STORED_STRING;
+          if (!(p = take_plain_string (p, &answer.string)))
+            return FALSE;
+          g_array_append_val (answers, answer);
+        }
+      else if (*p == '-' || g_ascii_isdigit (*p))
+        {
+          const char *start = p;
+
+          /* Up to 18 digits cannot overflow; a fraction or an exponent is
+           * not a whole number. */
+          if (*p == '-')
+            p++;
+          if (!g_ascii_isdigit (*p))
+            return FALSE;
+          for (; g_ascii_isdigit (*p); p++)
+            answer.integer = answer.integer * 10 + (*p - '0');
+          if (p - start > 18 || *p == '.' || *p == 'e' || *p == 'E')
+            return FALSE;
+          if (*start == '-')
+            answer.integer = -answer.integer;
+          answer.kind = RC_STORED_INTEGER;
+          g_array_append_val (answers, answer);
+        }
+      else if (*p == '[')
+        {
+          g_array_append_val (answers, answer);
+          answer.is_choice = TRUE;
+          p = skip_space (p + 1);
+          while (*p != ']')
+            {
+              if (!(p = take_plain_string (p, &answer.string)))
+                return FALSE;
+              g_array_append_val (answers, answer);
+              p = skip_space (p);
+              if (*p == ',')
+                p = skip_space (p + 1);
+              else if (*p != ']')
+                return FALSE;
+            }
+          p++;
+        }
+      else
+        return FALSE;
+
+      p = skip_space (p);
+      if (*p == '}')
+        return *skip_space (p + 1) == '\0';
+      if (*p++ != ',')
+        return FALSE;
+      p = skip_space (p);
+    }
+}
+
+static void
+fill_plain_answers (Export   *export,
+                    RcSurvey *survey,
+                    GArray   *answers,
+                    RcCell   *cells)
+{
+  for (guint i = 0; i < answers->len; i++)
+    {
+      PlainAnswer *answer = &g_array_index (answers, PlainAnswer, i);
+
+      if (answer->is_choice)
+        rc_response_table_fill_choice (export->table, survey, cells, answer->question_id, answer->string);
+      else
+        rc_response_table_fill_answer (export->table, survey, cells, answer->question_id,
+                                       answer->kind, answer->integer, answer->string);
+    }
+}
+
 /* The answers of one response, read by SQLite from their JSON, a row per
  * answer and a row more per choice of a multiple choice: a tree of
  * json-glib nodes and hash tables for every response cost four times what
@@ -569,6 +708,8 @@ write_rows (Export            *export,
   g_autofree RcCell *cells = g_new0 (RcCell, rc_response_table_get_n_columns (export->table));
   g_autoptr(GStringChunk) strings = g_string_chunk_new (4096);
   g_autoptr(GString) previous = g_string_new (NULL);
+  g_autoptr(GString) plain_copy = g_string_new (NULL);
+  g_autoptr(GArray) plain = g_array_new (FALSE, FALSE, sizeof (PlainAnswer));
   gboolean json = export->options->format == RC_EXPORT_FORMAT_JSON;
   char time_buffer[20];
   sqlite3_stmt *stmt;
@@ -618,8 +759,17 @@ write_rows (Export            *export,
                                    (const char *)sqlite3_column_text (stmt, 5),
                                    sqlite3_column_int64 (stmt, 6),
                                    cells, time_buffer);
-      sqlite3_bind_text (answers, 1, stored, -1, SQLITE_STATIC);
-      fill_answers (export, survey, answers, cells, strings, previous, &answers_rc);
+      g_string_assign (plain_copy, stored);
+      if (read_plain_answers (plain_copy->str, plain))
+        {
+          fill_plain_answers (export, survey, plain, cells);
+          answers_rc = SQLITE_DONE;
+        }
+      else
+        {
+          sqlite3_bind_text (answers, 1, stored, -1, SQLITE_STATIC);
+          fill_answers (export, survey, answers, cells, strings, previous, &answers_rc);
+        }
       if (answers_rc != SQLITE_DONE)
         {
           rc = answers_rc;
