@@ -100,13 +100,16 @@ rc_response_summary_new (RcDatabase  *database,
     return NULL;
 
   stmt = rc_database_prepare (database,
-                              "SELECT r.survey_id, r.survey_version, "
+                              /* Titles read once a version, after the counting: in
+                               * the same SELECT, SQLite read one for every response. */
+                              "SELECT g.survey_id, g.survey_version, "
                               "coalesce (json_extract (s.definition, ?1), "
-                              "          json_extract (s.definition, '$.title.ru'), r.survey_id), "
-                              "count(*) FROM responses r "
-                              "LEFT JOIN surveys s ON s.id = r.survey_id AND s.version = r.survey_version "
-                              "GROUP BY r.survey_id, r.survey_version "
-                              "ORDER BY max (r.submitted_at) DESC, r.survey_version DESC",
+                              "          json_extract (s.definition, '$.title.ru'), g.survey_id), "
+                              "g.n FROM (SELECT survey_id, survey_version, count(*) AS n, "
+                              "                 max (submitted_at) AS last FROM responses "
+                              "          GROUP BY survey_id, survey_version) g "
+                              "LEFT JOIN surveys s ON s.id = g.survey_id AND s.version = g.survey_version "
+                              "ORDER BY g.last DESC, g.survey_version DESC",
                               error);
   if (stmt == NULL)
     return NULL;
