@@ -37,6 +37,8 @@ struct _RcResultsView
   GPtrArray            *breakdown_ids;   /* char *: the question of each item, NULL for none */
   char                 *breakdown_for;   /* the survey the breakdown items are of */
   gboolean              filling;         /* while the lists are refilled */
+  guint                 adding_id;       /* the tick callback adding question cards */
+  guint                 next_card;       /* the question whose card comes next */
 
   /* Template widgets */
   GtkScrolledWindow    *scroller;
@@ -291,8 +293,52 @@ remove_charts (RcResultsView *self)
 {
   GtkWidget *child;
 
+  if (self->adding_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->adding_id);
+  self->adding_id = 0;
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->charts_box))) != NULL)
     gtk_box_remove (self->charts_box, child);
+}
+
+static void
+add_question_card (RcResultsView *self,
+                   guint          i)
+{
+  RcQuestionResults *question = g_ptr_array_index (self->results->questions, i);
+  const char *label = rc_language_pick_text (&question->question->label);
+  g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, label);
+  g_autofree char *counts = rc_results_format_counts (question);
+  RcChart *chart = rc_chart_new_for_question (self->results, question);
+  GtkBox *card = add_card (self, title);
+
+  add_dim_label (card, counts, "dim-label");
+  if (chart != NULL)
+    gtk_box_append (card, rc_chart_view_new (chart, label));
+  else if (question->texts != NULL)
+    add_texts (card, question);
+}
+
+/* The cards come two at a time, a frame drawn in between: made, laid out
+ * and drawn at once, the cards of a whole survey held the window for about
+ * 40 ms, nearly all of it measuring their text. */
+#define CARDS_PER_FRAME 2
+
+static gboolean
+add_question_cards (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  RcResultsView *self = RC_RESULTS_VIEW (widget);
+  guint n_questions = self->results->questions->len;
+
+  for (guint i = 0; i < CARDS_PER_FRAME && self->next_card < n_questions; i++)
+    add_question_card (self, self->next_card++);
+  if (self->next_card < n_questions)
+    return G_SOURCE_CONTINUE;
+
+  self->adding_id = 0;
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -337,21 +383,15 @@ show_results (RcResultsView *self)
     gtk_box_append (card, rc_chart_view_new (rc_chart_new_for_weeks (results), _("Responses per week")));
   }
 
-  for (guint i = 0; i < results->questions->len; i++)
+  /* Unseen, nothing is drawn in between. */
+  self->next_card = 0;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
-      RcQuestionResults *question = g_ptr_array_index (results->questions, i);
-      const char *label = rc_language_pick_text (&question->question->label);
-      g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, label);
-      g_autofree char *counts = rc_results_format_counts (question);
-      RcChart *chart = rc_chart_new_for_question (results, question);
-      GtkBox *card = add_card (self, title);
-
-      add_dim_label (card, counts, "dim-label");
-      if (chart != NULL)
-        gtk_box_append (card, rc_chart_view_new (chart, label));
-      else if (question->texts != NULL)
-        add_texts (card, question);
+      while (self->next_card < results->questions->len)
+        add_question_card (self, self->next_card++);
     }
+  else if (results->questions->len > 0)
+    self->adding_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), add_question_cards, NULL, NULL);
 }
 
 static const char *
@@ -566,12 +606,18 @@ rc_results_view_clear (RcResultsView *self)
   g_clear_object (&self->file_chooser);
 }
 
+/**
+ * rc_results_view_is_counting:
+ * @self: a results view
+ *
+ * Returns: whether a count is on its way, or its cards are still coming
+ */
 gboolean
 rc_results_view_is_counting (RcResultsView *self)
 {
   g_return_val_if_fail (RC_IS_RESULTS_VIEW (self), FALSE);
 
-  return self->n_counting > 0;
+  return self->n_counting > 0 || self->adding_id != 0;
 }
 
 void
@@ -829,6 +875,9 @@ rc_results_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->report_cancellable);
+  if (self->adding_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->adding_id);
+  self->adding_id = 0;
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
   g_clear_object (&self->file_chooser);

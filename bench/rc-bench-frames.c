@@ -1,0 +1,146 @@
+/* rc-bench-frames.c: whether the results page keeps the window from
+ * drawing. The window asks for a frame at every tick of its clock; what
+ * is printed is the longest gap between two frames while the page counts
+ * every response of DATA_DIR and shows the charts, beside the longest gap
+ * while the same window idles for as long.
+ *
+ *   rc-bench-frames DATA_DIR   prints "frames IDLE COUNTING SHOWING TIME": the
+ *                              longest gaps while idle, while counting and
+ *                              while the charts come, and the time to count,
+ *                              each in ms
+ *
+ * Copyright 2026 Resource Centre contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "rc-database.h"
+#include "rc-results-view.h"
+
+/* Long enough for the idle window to show its usual hiccups, and for the
+ * charts to be laid out and drawn once the counting is done. */
+#define SETTLE_US (2 * G_USEC_PER_SEC)
+
+typedef enum
+{
+  STARTING,
+  IDLING,
+  COUNTING,
+  SHOWING,
+} Phase;
+
+typedef struct
+{
+  RcResultsView *view;
+  Phase          phase;
+  gint64         phase_start;
+  gint64         last_frame;
+  gint64         idle_gap;
+  gint64         count_gap;
+  gint64         show_gap;
+  gint64         count_time;
+  gboolean       done;
+} Frames;
+
+static gboolean
+on_tick (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  Frames *frames = user_data;
+  gint64 now = g_get_monotonic_time ();
+  gint64 gap = frames->last_frame > 0 ? now - frames->last_frame : 0;
+
+  frames->last_frame = now;
+  if (frames->phase_start == 0)
+    frames->phase_start = now;
+
+  switch (frames->phase)
+    {
+    case STARTING:
+      /* The first frames lay the whole window out, page or not. */
+      if (now - frames->phase_start >= SETTLE_US)
+        {
+          frames->phase = IDLING;
+          frames->phase_start = now;
+        }
+      break;
+
+    case IDLING:
+      frames->idle_gap = MAX (frames->idle_gap, gap);
+      if (now - frames->phase_start >= SETTLE_US)
+        {
+          frames->phase = COUNTING;
+          frames->phase_start = now;
+          rc_results_view_refresh (frames->view);
+        }
+      break;
+
+    case COUNTING:
+      frames->count_gap = MAX (frames->count_gap, gap);
+      if (!rc_results_view_is_counting (frames->view))
+        {
+          frames->count_time = now - frames->phase_start;
+          frames->phase = SHOWING;
+          frames->phase_start = now;
+        }
+      break;
+
+    case SHOWING:
+    default:
+      frames->show_gap = MAX (frames->show_gap, gap);
+      if (now - frames->phase_start >= SETTLE_US)
+        {
+          frames->done = TRUE;
+          return G_SOURCE_REMOVE;
+        }
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(RcDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  Frames frames = { 0 };
+  GtkWidget *window;
+
+  if (argc != 2)
+    {
+      g_printerr ("Usage: %s DATA_DIR\n", argv[0]);
+      return EXIT_FAILURE;
+    }
+
+  gtk_init ();
+  adw_init ();
+
+  if (!(database = rc_database_open (argv[1], &error)))
+    {
+      g_printerr ("rc-bench-frames: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  frames.view = g_object_new (RC_TYPE_RESULTS_VIEW, NULL);
+  rc_results_view_set_database (frames.view, database);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (frames.view));
+  gtk_widget_add_tick_callback (window, on_tick, &frames, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+
+  while (!frames.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  printf ("frames %.1f %.1f %.1f %.1f\n", frames.idle_gap / 1000.0, frames.count_gap / 1000.0,
+          frames.show_gap / 1000.0, frames.count_time / 1000.0);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  return EXIT_SUCCESS;
+}
