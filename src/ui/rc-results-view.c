@@ -81,6 +81,7 @@ typedef struct
   gint64           min_cell;
   char            *labels_language;
   char            *path;            /* a report's file, or NULL */
+  gboolean         versions_only;   /* the versions answered, not the results */
   RcResultsFilter  filter;          /* pointing into the above */
 } CountJob;
 
@@ -157,7 +158,8 @@ job_fill_filter (CountJob *job)
 }
 
 /* In a thread, on a connection of its own: counting a hundred thousand
- * responses must not hold up a frame. */
+ * responses must not hold up a frame, nor must listing the versions they
+ * answered, for the filter. */
 static void
 run_count (GTask        *task,
            gpointer      source_object,
@@ -167,17 +169,23 @@ run_count (GTask        *task,
   CountJob *job = task_data;
   g_autoptr(RcDatabase) database = NULL;
   GError *error = NULL;
+  RcResponseSummary *summary;
   RcResults *results;
 
   job_fill_filter (job);
-  if (!(database = rc_database_open (job->data_dir, &error)) ||
-      !(results = rc_results_new (database, &job->filter, job->labels_language, cancellable, &error)))
+  if (!(database = rc_database_open (job->data_dir, &error)))
+    g_task_return_error (task, error);
+  else if (job->versions_only)
     {
-      g_task_return_error (task, error);
-      return;
+      if ((summary = rc_response_summary_new (database, job->labels_language, &error)))
+        g_task_return_pointer (task, summary, (GDestroyNotify)rc_response_summary_free);
+      else
+        g_task_return_error (task, error);
     }
-
-  g_task_return_pointer (task, results, (GDestroyNotify)rc_results_free);
+  else if ((results = rc_results_new (database, &job->filter, job->labels_language, cancellable, &error)))
+    g_task_return_pointer (task, results, (GDestroyNotify)rc_results_free);
+  else
+    g_task_return_error (task, error);
 }
 
 /* A new count for the page replaces the one on its way, and a report the
@@ -476,14 +484,14 @@ fill_breakdowns (RcResultsView *self)
   self->breakdown_for = g_steal_pointer (&survey_key);
 }
 
-/* The results a count came to, or %NULL when it was cancelled or failed,
- * with the reason shown. */
-static RcResults *
+/* What a job came to, or %NULL when it was cancelled or failed, with the
+ * reason shown. */
+static gpointer
 finish_count (RcResultsView *self,
               GAsyncResult  *result)
 {
   g_autoptr(GError) error = NULL;
-  RcResults *results = g_task_propagate_pointer (G_TASK (result), &error);
+  gpointer results = g_task_propagate_pointer (G_TASK (result), &error);
 
   g_assert (self->n_counting > 0);
   if (--self->n_counting == 0)
@@ -531,18 +539,10 @@ count_again (RcResultsView *self)
 }
 
 static void
-fill_versions (RcResultsView *self)
+fill_versions (RcResultsView     *self,
+               RcResponseSummary *summary)
 {
-  g_autoptr(RcResponseSummary) summary = NULL;
-  g_autoptr(GError) error = NULL;
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->versions));
-
-  summary = rc_response_summary_new (self->database, rc_language_get_interface (), &error);
-  if (summary == NULL)
-    {
-      show_problem (self, error->message);
-      return;
-    }
 
   self->filling = TRUE;
   g_ptr_array_set_size (self->version_surveys, 0);
@@ -567,6 +567,21 @@ fill_versions (RcResultsView *self)
   self->filling = FALSE;
 }
 
+static void
+on_summarized (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  RcResultsView *self = RC_RESULTS_VIEW (source);
+  g_autoptr(RcResponseSummary) summary = finish_count (self, result);
+
+  if (summary == NULL)
+    return;
+
+  fill_versions (self, summary);
+  count_again (self);
+}
+
 /**
  * rc_results_view_refresh:
  * @self: a results view
@@ -577,11 +592,16 @@ fill_versions (RcResultsView *self)
 void
 rc_results_view_refresh (RcResultsView *self)
 {
+  CountJob *job;
+
   g_return_if_fail (RC_IS_RESULTS_VIEW (self));
   g_return_if_fail (self->database != NULL);
 
-  fill_versions (self);
-  count_again (self);
+  job = g_new0 (CountJob, 1);
+  job->data_dir = g_strdup (rc_database_get_data_dir (self->database));
+  job->labels_language = g_strdup (rc_language_get_interface ());
+  job->versions_only = TRUE;
+  start_count (self, job, &self->cancellable, on_summarized);
 }
 
 /**
