@@ -48,6 +48,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Standard output is TAP only: GLib's messages go to standard error. */
+  g_log_writer_default_set_use_stderr (TRUE);
   LLVMFuzzerInitialize (&argc, &argv);
 
   for (int i = 1; i < argc; i++)
