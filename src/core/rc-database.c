@@ -31,6 +31,7 @@ struct _RcDatabase
   char    *device_id;
   sqlite3 *handle;
   int      schema_version;
+  GHashTable *statements;      /* SQL → sqlite3_stmt, prepared once */
 };
 
 G_DEFINE_FINAL_TYPE (RcDatabase, rc_database, G_TYPE_OBJECT)
@@ -155,6 +156,8 @@ rc_database_finalize (GObject *object)
 {
   RcDatabase *self = (RcDatabase *)object;
 
+  /* Finalized before the connection closes: it would not, with any left. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->handle, sqlite3_close);
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->path, g_free);
@@ -219,6 +222,8 @@ rc_database_class_init (RcDatabaseClass *klass)
 static void
 rc_database_init (RcDatabase *self)
 {
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify)sqlite3_finalize);
 }
 
 static gboolean
@@ -379,6 +384,49 @@ rc_database_exec (RcDatabase  *self,
     return rc_database_fail (self, rc, error);
 
   return TRUE;
+}
+
+/**
+ * rc_database_prepare_cached:
+ * @self: a database
+ * @sql: one statement
+ * @error: a location for a #GError
+ *
+ * Like rc_database_prepare(), for a statement run once for every response
+ * of an import: it is prepared once, and kept until the database is closed.
+ *
+ * Returns: (transfer none) (nullable): the statement, reset and with its
+ *   values cleared, to reset after use but never to finalize; or %NULL
+ *   with @error set
+ */
+sqlite3_stmt *
+rc_database_prepare_cached (RcDatabase  *self,
+                            const char  *sql,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RC_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  if ((stmt = g_hash_table_lookup (self->statements, sql)) != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_finalize (stmt);
+      rc_database_fail (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+
+  return stmt;
 }
 
 /**

@@ -51,6 +51,9 @@ gboolean     rc_database_query_int64          (RcDatabase  *self,
 sqlite3_stmt *rc_database_prepare             (RcDatabase  *self,
                                                const char  *sql,
                                                GError     **error);
+sqlite3_stmt *rc_database_prepare_cached      (RcDatabase  *self,
+                                               const char  *sql,
+                                               GError     **error);
 gboolean     rc_database_fail                 (RcDatabase  *self,
                                                int          rc,
                                                GError     **error);

@@ -380,10 +380,10 @@ find_existing (Import        *import,
   int rc;
 
   *present = FALSE;
-  stmt = rc_database_prepare (import->database,
-                              "SELECT survey_id, survey_version, device_id, language, submitted_at, "
-                              "duration_minutes, answers FROM responses WHERE id = ?1",
-                              error);
+  stmt = rc_database_prepare_cached (import->database,
+                                     "SELECT survey_id, survey_version, device_id, language, submitted_at, "
+                                     "duration_minutes, answers FROM responses WHERE id = ?1",
+                                     error);
   if (stmt == NULL)
     return FALSE;
 
@@ -391,12 +391,12 @@ find_existing (Import        *import,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
-      sqlite3_finalize (stmt);
+      sqlite3_reset (stmt);
       return TRUE;
     }
   if (rc != SQLITE_ROW)
     {
-      sqlite3_finalize (stmt);
+      sqlite3_reset (stmt);
       return rc_database_fail (import->database, rc, error);
     }
 
@@ -416,7 +416,7 @@ find_existing (Import        *import,
                                   ours, time_buffer);
       same = cells_equal (ours, theirs, n_columns);
     }
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
 
   if (!same)
     return fail (import, error, RC_IMPORT_ERROR_CONFLICT,

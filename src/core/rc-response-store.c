@@ -257,10 +257,10 @@ insert_answers (RcDatabase  *database,
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
 
-  stmt = rc_database_prepare (database,
-                              "INSERT INTO answers (response_id, question_id, value) "
-                              "VALUES (?1, ?2, ?3)",
-                              error);
+  stmt = rc_database_prepare_cached (database,
+                                     "INSERT INTO answers (response_id, question_id, value) "
+                                     "VALUES (?1, ?2, ?3)",
+                                     error);
   if (stmt == NULL)
     return FALSE;
 
@@ -284,7 +284,6 @@ insert_answers (RcDatabase  *database,
         }
     }
 
-  sqlite3_finalize (stmt);
   return ok;
 }
 
@@ -310,11 +309,11 @@ rc_response_store_insert (RcDatabase  *database,
   sqlite3_stmt *stmt;
   gboolean ok;
 
-  stmt = rc_database_prepare (database,
-                              "INSERT INTO responses (id, survey_id, survey_version, "
-                              "device_id, language, submitted_at, duration_minutes, "
-                              "answers) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                              error);
+  stmt = rc_database_prepare_cached (database,
+                                     "INSERT INTO responses (id, survey_id, survey_version, "
+                                     "device_id, language, submitted_at, duration_minutes, "
+                                     "answers) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                     error);
   if (stmt == NULL)
     return FALSE;
 
@@ -327,7 +326,7 @@ rc_response_store_insert (RcDatabase  *database,
   sqlite3_bind_int64 (stmt, 7, duration_minutes);
   sqlite3_bind_text (stmt, 8, answers_text, -1, SQLITE_STATIC);
   ok = step_done (database, stmt, error);
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
 
   return ok && insert_answers (database, response_id, answers, error);
 }
