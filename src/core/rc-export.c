@@ -221,11 +221,14 @@ read_contents (Export  *export,
   int rc;
 
   stmt = prepare_filtered (export,
-                           "SELECT s.definition, count(*), s.id, s.version FROM responses r "
-                           "JOIN surveys s ON s.id = r.survey_id AND s.version = r.survey_version "
-                           "WHERE " FILTER " "
-                           "GROUP BY r.survey_id, r.survey_version "
-                           "ORDER BY max(r.submitted_at) DESC, r.survey_version DESC",
+                           /* The definitions joined once a version, after the
+                            * counting: before it, once for every response. */
+                           "SELECT s.definition, g.n, s.id, s.version "
+                           "FROM (SELECT survey_id, survey_version, count(*) AS n, "
+                           "             max (submitted_at) AS last FROM responses "
+                           "      WHERE " FILTER " GROUP BY survey_id, survey_version) g "
+                           "JOIN surveys s ON s.id = g.survey_id AND s.version = g.survey_version "
+                           "ORDER BY g.last DESC, g.survey_version DESC",
                            error);
   if (stmt == NULL)
     return FALSE;
