@@ -178,7 +178,7 @@ typedef struct
   GArray           *survey_counts;    /* gint64, same order */
   GPtrArray        *languages;        /* char * */
   GArray           *language_counts;  /* gint64 */
-  GPtrArray        *row_keys;         /* char *: a column's "name": in a row */
+  GPtrArray        *row_keys;         /* GString: a column's "name": in a row */
   gint64            total;
 } Export;
 
@@ -319,6 +319,12 @@ write_json_head (Export  *export,
 }
 
 static void
+free_row_key (gpointer key)
+{
+  g_string_free (key, TRUE);
+}
+
+static void
 write_json_row (Export  *export,
                 GString *out,
                 RcCell  *cells,
@@ -329,21 +335,23 @@ write_json_row (Export  *export,
   /* Every row names every column: escaped once, not a million times. */
   if (export->row_keys == NULL)
     {
-      export->row_keys = g_ptr_array_new_with_free_func (g_free);
+      export->row_keys = g_ptr_array_new_with_free_func (free_row_key);
       for (guint i = 0; i < n_columns; i++)
         {
-          g_autoptr(GString) key = g_string_new (i > 0 ? "," : "");
+          GString *key = g_string_new (i > 0 ? "," : "");
 
           append_json_string (key, rc_response_table_get_column (export->table, i)->name);
           g_string_append_c (key, ':');
-          g_ptr_array_add (export->row_keys, g_string_free (g_steal_pointer (&key), FALSE));
+          g_ptr_array_add (export->row_keys, key);
         }
     }
 
   g_string_append (out, first ? "\n{" : ",\n{");
   for (guint i = 0; i < n_columns; i++)
     {
-      g_string_append (out, g_ptr_array_index (export->row_keys, i));
+      GString *key = g_ptr_array_index (export->row_keys, i);
+
+      g_string_append_len (out, key->str, key->len);
       switch (cells[i].kind)
         {
         case RC_CELL_INTEGER:
@@ -354,7 +362,7 @@ write_json_row (Export  *export,
           break;
         case RC_CELL_NULL:
         default:
-          g_string_append (out, "null");
+          g_string_append_len (out, "null", 4);
         }
     }
   g_string_append_c (out, '}');
@@ -762,7 +770,8 @@ write_rows (Export            *export,
                                    (const char *)sqlite3_column_text (stmt, 5),
                                    sqlite3_column_int64 (stmt, 6),
                                    cells, time_buffer);
-      g_string_assign (plain_copy, stored);
+      g_string_truncate (plain_copy, 0);
+      g_string_append_len (plain_copy, stored, sqlite3_column_bytes (stmt, 7));
       if (read_plain_answers (plain_copy->str, plain))
         {
           fill_plain_answers (export, survey, plain, cells);
