@@ -844,8 +844,11 @@ load_surveys (Counting  *counting,
   else
     {
       stmt = rc_database_prepare (counting->database,
+                                  /* The latest time first, from its index: ordered
+                                   * by both, SQLite sorted every response. */
                                   "SELECT survey_id FROM responses "
-                                  "ORDER BY submitted_at DESC, survey_version DESC LIMIT 1",
+                                  "WHERE submitted_at = (SELECT max (submitted_at) FROM responses) "
+                                  "ORDER BY survey_version DESC LIMIT 1",
                                   error);
       if (stmt == NULL)
         return FALSE;
