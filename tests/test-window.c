@@ -181,6 +181,7 @@ test_window_remembers_place_and_size (void)
   /* The next start comes back to the same place, at the same size. */
   window = g_object_ref (rc_window_new (app));
   g_assert_cmpstr (rc_window_get_place (window), ==, "coordinator");
+  g_assert_cmpstr (visible_status_title (window), ==, "Set a Coordinator PIN");
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 700);
   g_assert_cmpint (height, ==, 500);

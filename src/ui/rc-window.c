@@ -126,6 +126,19 @@ add_coordinator_view (RcWindow *self)
   adw_bin_set_child (self->coordinator_holder, view);
 }
 
+/* Made when first shown: most starts never show it, and it was a tenth of
+ * what the window added to a bare one's start. */
+static void
+ensure_coordinator_view (RcWindow *self)
+{
+  if (gtk_window_get_application (GTK_WINDOW (self)) == NULL ||
+      adw_bin_get_child (self->coordinator_holder) != NULL ||
+      g_strcmp0 (rc_window_get_place (self), "coordinator") != 0)
+    return;
+
+  add_coordinator_view (self);
+}
+
 RcWindow *
 rc_window_new (RcApplication *application)
 {
@@ -141,7 +154,7 @@ rc_window_new (RcApplication *application)
   /* Needs the application, which GObject sets only after constructed(). */
   add_news_view (self);
   add_survey_view (self);
-  add_coordinator_view (self);
+  ensure_coordinator_view (self);
   apply_kiosk (self);
 
   return self;
@@ -191,6 +204,7 @@ on_visible_child_changed (RcWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_to_survey_button),
                           self->kiosk && g_strcmp0 (rc_window_get_place (self), "news") == 0);
+  ensure_coordinator_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACE]);
 }
 
@@ -326,7 +340,8 @@ enter_kiosk_action (GtkWidget  *widget,
   if (self->kiosk || !rc_pin_is_set (pin))
     return;
 
-  rc_coordinator_view_lock (RC_COORDINATOR_VIEW (adw_bin_get_child (self->coordinator_holder)));
+  if (adw_bin_get_child (self->coordinator_holder) != NULL)
+    rc_coordinator_view_lock (RC_COORDINATOR_VIEW (adw_bin_get_child (self->coordinator_holder)));
   self->kiosk = TRUE;
   apply_kiosk (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIOSK]);
