@@ -591,6 +591,23 @@ order_records (Import       *import,
   return order;
 }
 
+/* The mapped file, opened again to be read by parts: -1 when it cannot be,
+ * or when what has the name now is not the same size. */
+static int
+open_mapped_again (Import *import)
+{
+  int fd = g_open (import->path, O_RDONLY | O_CLOEXEC, 0);
+  GStatBuf st;
+
+  if (fd >= 0 && (fstat (fd, &st) != 0 || (gsize)st.st_size != g_mapped_file_get_length (import->mapped)))
+    {
+      close (fd);
+      fd = -1;
+    }
+
+  return fd;
+}
+
 /* Read out of the file's order, each response is read into @buffer, not
  * through the mapping: what the system mapped around it would stay
  * counted as the import's memory. The mapping is read should the file
@@ -631,7 +648,7 @@ import_records (Import        *import,
 
   ids = g_string_chunk_new (64 * 1024);
   order = order_records (import, ids);
-  import->fd = g_open (import->path, O_RDONLY | O_CLOEXEC, 0);
+  import->fd = open_mapped_again (import);
 
   for (guint i = 0; i < order->len; i++)
     {
