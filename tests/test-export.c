@@ -246,7 +246,7 @@ test_export_reads_answers_alike (void)
   g_autofree char *path = g_build_filename (dir, "out.json", NULL);
   g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
   g_autoptr(JsonNode) export = NULL;
-  g_autofree char *ids[3] = { NULL };
+  g_auto(GStrv) ids = g_new0 (char *, 4);
   static const char * const two[] = { "x", "y", NULL };
   JsonObject *plain, *escaped, *written;
 
