@@ -16,6 +16,11 @@ from gi.repository import Atspi, Gio, GLib  # noqa: E402
 
 TIMEOUT = 120
 
+# A call to the app waits 0.8 s by default, and fails after it. An app
+# built with AddressSanitizer, on a busy machine, can take longer to build
+# a page: a slow answer is not a wrong one.
+Atspi.set_timeout(15000, -1)
+
 
 def start_bus():
     """An accessibility bus for the session, which tests start bare."""
