@@ -236,9 +236,9 @@ row_of (JsonNode   *export,
   g_assert_not_reached ();
 }
 
-/* Answers are read two ways: the plain ones the app writes by a reader of
- * its own, the rest (a text with a quote or a line break, say) by SQLite's
- * JSON functions. A row reads the same either way. */
+/* Answers are read two ways: the shape the app writes (whole numbers,
+ * strings and lists of strings) by a reader of its own, anything else by
+ * json-glib. A row reads the same either way, escapes and all. */
 static void
 test_export_reads_answers_alike (void)
 {
@@ -246,16 +246,16 @@ test_export_reads_answers_alike (void)
   g_autofree char *path = g_build_filename (dir, "out.json", NULL);
   g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
   g_autoptr(JsonNode) export = NULL;
-  g_auto(GStrv) ids = g_new0 (char *, 4);
+  g_auto(GStrv) ids = g_new0 (char *, 5);
   static const char * const two[] = { "x", "y", NULL };
-  JsonObject *plain, *escaped, *written;
+  JsonObject *plain, *escaped, *written, *other_shape;
 
   {
     g_autoptr(RcDatabase) database = rc_test_open_database (dir);
     g_autoptr(RcResponseStore) store = rc_response_store_new (database);
     g_autoptr(GError) error = NULL;
 
-    for (guint i = 0; i < 3; i++)
+    for (guint i = 0; i < 4; i++)
       {
         g_autoptr(RcResponse) response = rc_response_new (survey, "kk");
 
@@ -271,28 +271,40 @@ test_export_reads_answers_alike (void)
       }
 
     /* As another program could have written it: spaces everywhere, a
-     * negative number. */
+     * negative number, letters written as escapes. */
     {
       g_autofree char *sql = g_strdup_printf ("UPDATE responses SET answers = "
                                               "' { \"q_number\" : -3 ,\n \"q_multi\" : [ \"y\" ] ,"
-                                              "\"q_single\":\"b\" } ' WHERE id = '%s'", ids[2]);
+                                              "\"q_single\":\"b\", \"q_short\": \"\\u049a\\u0430 \\ud83d\\ude00\\/\" } ' "
+                                              "WHERE id = '%s'", ids[2]);
+
+      rc_database_exec (database, sql, &error);
+      g_assert_no_error (error);
+    }
+    /* One answer the app never writes, to a question the survey lacks. */
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE responses SET answers = "
+                                              "json_set (answers, '$.x_flag', json ('true')) "
+                                              "WHERE id = '%s'", ids[3]);
 
       rc_database_exec (database, sql, &error);
       g_assert_no_error (error);
     }
   }
 
-  export_to (dir, path, RC_EXPORT_FORMAT_JSON, 3);
+  export_to (dir, path, RC_EXPORT_FORMAT_JSON, 4);
   export = load_json (path);
   plain = row_of (export, ids[0]);
   escaped = row_of (export, ids[1]);
   written = row_of (export, ids[2]);
+  other_shape = row_of (export, ids[3]);
 
   g_assert_cmpstr (json_object_get_string_member (plain, "q_long"), ==, "Қала");
   g_assert_cmpstr (json_object_get_string_member (escaped, "q_long"), ==, TRICKY_TEXT);
-  for (guint i = 0; i < 2; i++)
+  g_assert_cmpstr (json_object_get_string_member (other_shape, "q_long"), ==, "Қала");
+  for (guint i = 0; i < 3; i++)
     {
-      JsonObject *row = i == 0 ? plain : escaped;
+      JsonObject *row = i == 0 ? plain : i == 1 ? escaped : other_shape;
 
       g_assert_cmpstr (json_object_get_string_member (row, "q_single"), ==, "a");
       g_assert_cmpint (json_object_get_int_member (row, "q_multi.x"), ==, 1);
@@ -307,6 +319,7 @@ test_export_reads_answers_alike (void)
   g_assert_cmpstr (json_object_get_string_member (written, "q_single"), ==, "b");
   g_assert_cmpint (json_object_get_int_member (written, "q_multi.x"), ==, 0);
   g_assert_cmpint (json_object_get_int_member (written, "q_multi.y"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (written, "q_short"), ==, "Қа 😀/");
   g_assert_true (json_object_get_null_member (written, "q_scale"));
   g_assert_true (json_object_get_null_member (written, "q_long"));
 }

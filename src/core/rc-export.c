@@ -538,29 +538,87 @@ skip_space (char *p)
   return p;
 }
 
-/* A string with no escape, ended in place: returns the text after it. */
-static char *
-take_plain_string (char        *p,
-                   const char **text)
+static gboolean
+read_hex4 (const char *p,
+           gunichar   *value)
 {
+  *value = 0;
+  for (int i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return FALSE;
+      *value = *value * 16 + digit;
+    }
+  return TRUE;
+}
+
+/* A string, its escapes read and the text ended in place: never longer
+ * than what it is read from. Returns what comes after it, or %NULL for
+ * what is not a string, or holds a control character, a lone surrogate or
+ * a nul. */
+static char *
+take_string (char        *p,
+             const char **text)
+{
+  char *out;
+  gunichar c, low;
+
   if (*p != '"')
     return NULL;
-  *text = ++p;
-  for (; *p != '"'; p++)
+  *text = out = ++p;
+  while (*p != '"')
     {
-      if (*p == '\\' || *p == '\0')
+      if ((guchar)*p < 0x20)
         return NULL;
+      if (*p != '\\')
+        {
+          *out++ = *p++;
+          continue;
+        }
+      switch (p[1])
+        {
+        case '"': case '\\': case '/':
+          *out++ = p[1];
+          break;
+        case 'b':
+          *out++ = '\b';
+          break;
+        case 'f':
+          *out++ = '\f';
+          break;
+        case 'n':
+          *out++ = '\n';
+          break;
+        case 'r':
+          *out++ = '\r';
+          break;
+        case 't':
+          *out++ = '\t';
+          break;
+        case 'u':
+          if (!read_hex4 (p + 2, &c) || c == 0 || (c >= 0xDC00 && c < 0xE000))
+            return NULL;
+          if (c >= 0xD800 && c < 0xDC00)
+            {
+              if (p[6] != '\\' || p[7] != 'u' || !read_hex4 (p + 8, &low) || low < 0xDC00 || low >= 0xE000)
+                return NULL;
+              c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+              p += 6;
+            }
+          out += g_unichar_to_utf8 (c, out);
+          p += 4;
+          break;
+        default:
+          return NULL;
+        }
+      p += 2;
     }
-  *p = '\0';
+  *out = '\0';
   return p + 1;
 }
 
-/* The answers as the app writes them: an object whose values are whole
- * numbers, strings and lists of strings, with no escape in any string.
- * Read here from a copy (its strings are ended in place), that is a
- * fraction of what json_each() costs. Anything else (a text with a line
- * break or a quote, say) is left to json_each(): FALSE, with nothing
- * filled, so that a row is never filled by halves. */
 static gboolean
 read_plain_answers (char    *text,
                     GArray  *answers)
@@ -578,7 +636,7 @@ read_plain_answers (char    *text,
     {
       PlainAnswer answer = { NULL, FALSE, RC_STORED_OTHER, 0, NULL };
 
-      if (!(p = take_plain_string (p, &answer.question_id)))
+      if (!(p = take_string (p, &answer.question_id)))
         return FALSE;
       p = skip_space (p);
       if (*p++ != ':')
@@ -588,7 +646,7 @@ read_plain_answers (char    *text,
       if (*p == '"')
         {
           answer.kind = RC_STORED_STRING;
-          if (!(p = take_plain_string (p, &answer.string)))
+          if (!(p = take_string (p, &answer.string)))
             return FALSE;
           g_array_append_val (answers, answer);
         }
@@ -618,7 +676,7 @@ read_plain_answers (char    *text,
           p = skip_space (p + 1);
           while (*p != ']')
             {
-              if (!(p = take_plain_string (p, &answer.string)))
+              if (!(p = take_string (p, &answer.string)))
                 return FALSE;
               g_array_append_val (answers, answer);
               p = skip_space (p);
@@ -659,55 +717,6 @@ fill_plain_answers (Export   *export,
     }
 }
 
-/* The answers of one response, read by SQLite from their JSON, a row per
- * answer and a row more per choice of a multiple choice: a tree of
- * json-glib nodes and hash tables for every response cost four times what
- * the rest of the export does. */
-#define ANSWERS_SQL \
-  "SELECT a.key, a.type, a.atom, c.type, c.atom FROM json_each (?1) a " \
-  "LEFT JOIN json_each (CASE a.type WHEN 'array' THEN a.value END) c"
-
-static void
-fill_answers (Export       *export,
-              RcSurvey     *survey,
-              sqlite3_stmt *answers,
-              RcCell       *cells,
-              GStringChunk *strings,
-              GString      *previous,
-              int          *rc)
-{
-  g_string_truncate (previous, 0);
-
-  while ((*rc = sqlite3_step (answers)) == SQLITE_ROW)
-    {
-      const char *question_id = (const char *)sqlite3_column_text (answers, 0);
-      const char *type = (const char *)sqlite3_column_text (answers, 1);
-      const char *element_type = (const char *)sqlite3_column_text (answers, 3);
-
-      if (question_id == NULL)
-        continue;
-
-      /* A multiple choice comes once per choice: its answer once. */
-      if (!g_str_equal (question_id, previous->str))
-        {
-          if (g_strcmp0 (type, "integer") == 0)
-            rc_response_table_fill_answer (export->table, survey, cells, question_id,
-                                           RC_STORED_INTEGER, sqlite3_column_int64 (answers, 2), NULL);
-          else if (g_strcmp0 (type, "text") == 0)
-            rc_response_table_fill_answer (export->table, survey, cells, question_id, RC_STORED_STRING, 0,
-                                           g_string_chunk_insert (strings, (const char *)sqlite3_column_text (answers, 2)));
-          else
-            rc_response_table_fill_answer (export->table, survey, cells, question_id, RC_STORED_OTHER, 0, NULL);
-          g_string_assign (previous, question_id);
-        }
-
-      if (g_strcmp0 (element_type, "text") == 0)
-        rc_response_table_fill_choice (export->table, survey, cells, question_id,
-                                       (const char *)sqlite3_column_text (answers, 4));
-    }
-  sqlite3_reset (answers);
-}
-
 static gboolean
 write_rows (Export            *export,
             RcSink              *sink,
@@ -717,29 +726,21 @@ write_rows (Export            *export,
             GError           **error)
 {
   g_autofree RcCell *cells = g_new0 (RcCell, rc_response_table_get_n_columns (export->table));
-  g_autoptr(GStringChunk) strings = g_string_chunk_new (4096);
-  g_autoptr(GString) previous = g_string_new (NULL);
   g_autoptr(GString) plain_copy = g_string_new (NULL);
   g_autoptr(GArray) plain = g_array_new (FALSE, FALSE, sizeof (PlainAnswer));
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   gboolean json = export->options->format == RC_EXPORT_FORMAT_JSON;
   char time_buffer[20];
   sqlite3_stmt *stmt;
-  sqlite3_stmt *answers;
   int rc;
 
-  answers = rc_database_prepare (export->database, ANSWERS_SQL, error);
-  if (answers == NULL)
-    return FALSE;
   stmt = prepare_filtered (export,
                            "SELECT id, survey_id, survey_version, device_id, language, "
                            "submitted_at, duration_minutes, answers FROM responses "
                            "WHERE " FILTER " ORDER BY submitted_at, id",
                            error);
   if (stmt == NULL)
-    {
-      sqlite3_finalize (answers);
-      return FALSE;
-    }
+    return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -747,20 +748,9 @@ write_rows (Export            *export,
       gint64 version = sqlite3_column_int64 (stmt, 2);
       RcSurvey *survey = rc_response_table_lookup_survey (export->table, survey_id, version);
       const char *stored = (const char *)sqlite3_column_text (stmt, 7);
-      int answers_rc;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         break;
-      /* Valid JSON, as the table checks; but only an object is answers. */
-      while (stored != NULL && g_ascii_isspace (*stored))
-        stored++;
-      if (stored == NULL || *stored != '{')
-        {
-          g_set_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_DAMAGED,
-                       _("The answers of the response “%s” in the database are damaged"),
-                       (const char *)sqlite3_column_text (stmt, 0));
-          break;
-        }
 
       g_assert (survey != NULL);
       rc_response_table_begin_row (export->table, survey,
@@ -773,18 +763,17 @@ write_rows (Export            *export,
       g_string_truncate (plain_copy, 0);
       g_string_append_len (plain_copy, stored, sqlite3_column_bytes (stmt, 7));
       if (read_plain_answers (plain_copy->str, plain))
-        {
-          fill_plain_answers (export, survey, plain, cells);
-          answers_rc = SQLITE_DONE;
-        }
+        fill_plain_answers (export, survey, plain, cells);
+      /* Valid JSON, as the table checks; but only an object is answers. */
+      else if (stored != NULL && rc_json_parse (parser, stored, -1, NULL) &&
+               JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        rc_response_table_fill_answers (export->table, survey, cells,
+                                        json_node_get_object (json_parser_get_root (parser)));
       else
         {
-          sqlite3_bind_text (answers, 1, stored, -1, SQLITE_STATIC);
-          fill_answers (export, survey, answers, cells, strings, previous, &answers_rc);
-        }
-      if (answers_rc != SQLITE_DONE)
-        {
-          rc = answers_rc;
+          g_set_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_DAMAGED,
+                       _("The answers of the response “%s” in the database are damaged"),
+                       (const char *)sqlite3_column_text (stmt, 0));
           break;
         }
 
@@ -792,7 +781,6 @@ write_rows (Export            *export,
         write_json_row (export, sink->buffer, cells, *n_written == 0);
       else
         write_csv_row (export, sink->buffer, cells);
-      g_string_chunk_clear (strings);
       (*n_written)++;
 
       if (progress != NULL)
@@ -803,7 +791,6 @@ write_rows (Export            *export,
     }
 
   sqlite3_finalize (stmt);
-  sqlite3_finalize (answers);
 
   if (rc == SQLITE_ROW)
     return FALSE;

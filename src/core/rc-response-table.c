@@ -473,27 +473,20 @@ rc_response_table_fill_choice (RcResponseTable *self,
 }
 
 /**
- * rc_response_table_fill_row:
+ * rc_response_table_fill_answers:
  * @survey: the survey version the response was given under
- * @answers: the stored answers
- * @cells: (array): a cell per column, set here; strings point into the
- *   arguments and @time_buffer
- * @time_buffer: room for the exported time of submission
+ * @cells: (array): the row begun with rc_response_table_begin_row()
+ * @answers: the stored answers, which the cells' strings point into
  *
- * The row of one stored response. A question not shown or not answered is
- * null in every column of it.
+ * Fills the columns of every answer in @answers. What the database holds
+ * is not trusted to be what the app wrote there: anything of another
+ * shape fills nothing.
  */
 void
-rc_response_table_fill_row (RcResponseTable *self,
-                            RcSurvey        *survey,
-                            const char      *response_id,
-                            const char      *device_id,
-                            const char      *language,
-                            const char      *submitted_at,
-                            gint64           duration_minutes,
-                            JsonObject      *answers,
-                            RcCell          *cells,
-                            char             time_buffer[20])
+rc_response_table_fill_answers (RcResponseTable *self,
+                                RcSurvey        *survey,
+                                RcCell          *cells,
+                                JsonObject      *answers)
 {
   JsonObjectIter iter;
   const char *question_id;
@@ -502,14 +495,9 @@ rc_response_table_fill_row (RcResponseTable *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (RC_IS_SURVEY (survey));
 
-  rc_response_table_begin_row (self, survey, response_id, device_id, language, submitted_at,
-                               duration_minutes, cells, time_buffer);
-
   json_object_iter_init (&iter, answers);
   while (json_object_iter_next (&iter, &question_id, &answer))
     {
-      /* What the database holds is not trusted to be what the app wrote
-       * there: anything of another shape fills nothing. */
       if (rc_json_is_integer (answer))
         rc_response_table_fill_answer (self, survey, cells, question_id,
                                        RC_STORED_INTEGER, json_node_get_int (answer), NULL);
@@ -532,6 +520,34 @@ rc_response_table_fill_row (RcResponseTable *self,
             }
         }
     }
+}
+
+/**
+ * rc_response_table_fill_row:
+ * @survey: the survey version the response was given under
+ * @answers: the stored answers
+ * @cells: (array): a cell per column, set here; strings point into the
+ *   arguments and @time_buffer
+ * @time_buffer: room for the exported time of submission
+ *
+ * The row of one stored response. A question not shown or not answered is
+ * null in every column of it.
+ */
+void
+rc_response_table_fill_row (RcResponseTable *self,
+                            RcSurvey        *survey,
+                            const char      *response_id,
+                            const char      *device_id,
+                            const char      *language,
+                            const char      *submitted_at,
+                            gint64           duration_minutes,
+                            JsonObject      *answers,
+                            RcCell          *cells,
+                            char             time_buffer[20])
+{
+  rc_response_table_begin_row (self, survey, response_id, device_id, language, submitted_at,
+                               duration_minutes, cells, time_buffer);
+  rc_response_table_fill_answers (self, survey, cells, answers);
 }
 
 static gboolean

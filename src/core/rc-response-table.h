@@ -101,6 +101,10 @@ void             rc_response_table_fill_choice (RcResponseTable  *self,
                                                 RcCell           *cells,
                                                 const char       *question_id,
                                                 const char       *option_id);
+void             rc_response_table_fill_answers (RcResponseTable *self,
+                                                RcSurvey         *survey,
+                                                RcCell           *cells,
+                                                JsonObject       *answers);
 void             rc_response_table_fill_row    (RcResponseTable  *self,
                                                 RcSurvey         *survey,
                                                 const char       *response_id,
