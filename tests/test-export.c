@@ -1067,6 +1067,94 @@ test_export_while_saving (void)
   g_spawn_close_pid (pid);
 }
 
+/* Far more responses than are read ahead at once: every one is written,
+ * whole and in the order of submission; a damaged one near the end still
+ * stops the export, by name, with nothing left behind. */
+static void
+test_export_many_rows (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "out.json", NULL);
+  RcExportOptions options = { RC_EXPORT_FORMAT_JSON, NULL, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) export = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *data;
+  const char *previous_time = "";
+  gint64 n_written = -1;
+
+  seed (dir);
+  {
+    g_autoptr(RcDatabase) database = rc_test_open_database (dir);
+
+    /* Each of the four seeded responses a thousand times more, seven
+     * minutes apart, under ids of their own. */
+    rc_database_exec (database,
+                      "WITH RECURSIVE n (k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 1000) "
+                      "INSERT INTO responses (id, survey_id, survey_version, device_id, language, "
+                      "                       submitted_at, duration_minutes, answers) "
+                      "SELECT printf ('%s-%04d', r.id, n.k), r.survey_id, r.survey_version, r.device_id, "
+                      "       r.language, strftime ('%Y-%m-%dT%H:%M:%SZ', '2026-01-01', "
+                      "                             printf ('+%d minutes', n.k * 7 + r.rowid)), "
+                      "       r.duration_minutes, r.answers "
+                      "FROM responses r, n",
+                      &error);
+    g_assert_no_error (error);
+  }
+
+  export_to (dir, path, RC_EXPORT_FORMAT_JSON, 4004);
+  export = load_json (path);
+  data = json_node_get_array (member (export, "data"));
+  g_assert_cmpuint (json_array_get_length (data), ==, 4004);
+
+  for (guint i = 0; i < json_array_get_length (data); i++)
+    {
+      JsonObject *row = json_array_get_object_element (data, i);
+      const char *id = json_object_get_string_member (row, "response_id");
+      const char *time = json_object_get_string_member (row, "submitted_at");
+
+      g_assert_false (g_hash_table_contains (seen, id));
+      g_hash_table_add (seen, (gpointer)id);
+      g_assert_cmpstr (previous_time, <=, time);
+      previous_time = time;
+
+      /* A copy has its original's answers, column by column. */
+      if (strlen (id) > 5 && id[strlen (id) - 5] == '-')
+        {
+          g_autofree char *original_id = g_strndup (id, strlen (id) - 5);
+          JsonObject *original = row_of (export, original_id);
+          g_autoptr(GList) names = json_object_get_members (original);
+
+          for (GList *l = names; l != NULL; l = l->next)
+            {
+              if (g_str_equal (l->data, "response_id") || g_str_equal (l->data, "submitted_at"))
+                continue;
+              g_assert_true (json_node_equal (json_object_get_member (original, l->data),
+                                              json_object_get_member (row, l->data)));
+            }
+        }
+    }
+
+  {
+    g_autoptr(RcDatabase) database = rc_test_open_database (dir);
+
+    rc_database_exec (database,
+                      "UPDATE responses SET answers = '[1, 2]' WHERE id = "
+                      "(SELECT id FROM responses WHERE id LIKE '%-0990' ORDER BY id LIMIT 1)",
+                      &error);
+    g_assert_no_error (error);
+  }
+  g_assert_false (rc_export_write (dir, path, &options, NULL, NULL, &n_written, &error));
+  g_assert_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "-0990"));
+  g_assert_cmpint (n_written, ==, 0);
+  /* The good export from before is still there, untouched. */
+  g_clear_pointer (&export, json_node_unref);
+  export = load_json (path);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (member (export, "data"))), ==, 4004);
+  assert_folder_holds_only (dir, "out.json");
+}
+
 /* Answers in the database that are not what the app writes, as a failing
  * disk or an edit by hand leaves them: the export says which response, and
  * does not crash. */
@@ -1155,6 +1243,7 @@ main (int   argc,
   g_test_add_func ("/import/read-in-parts", test_import_read_in_parts);
   g_test_add_func ("/import/survives-kill", test_import_survives_kill);
   g_test_add_func ("/export/damaged-answers", test_export_damaged_answers);
+  g_test_add_func ("/export/many-rows", test_export_many_rows);
   g_test_add_func ("/export/damaged-definition", test_export_damaged_definition);
 
   return g_test_run ();

@@ -17,6 +17,7 @@
 #include "rc-response-store-private.h"
 #include "rc-i18n.h"
 #include "rc-response-table.h"
+#include "rc-row-reader.h"
 #include "rc-sink.h"
 #include "rc-json.h"
 
@@ -32,7 +33,7 @@ append_json_string (GString    *out,
       /* Most of a text needs no escape: copied a run at a time. */
       while (*p != '\0' && *p != '"' && *p != '\\' && (guchar)*p >= 0x20)
         p++;
-      g_string_append_len (out, plain, p - plain);
+      rc_string_append_len (out, plain, p - plain);
       if (*p == '\0')
         break;
 
@@ -83,7 +84,7 @@ append_integer (GString *out,
   if (value < 0)
     *--p = '-';
 
-  g_string_append_len (out, p, end - p);
+  rc_string_append_len (out, p, end - p);
 }
 
 /* RFC 4180: quoted when it holds a separator, a quote or a line break. */
@@ -351,7 +352,7 @@ write_json_row (Export  *export,
     {
       GString *key = g_ptr_array_index (export->row_keys, i);
 
-      g_string_append_len (out, key->str, key->len);
+      rc_string_append_len (out, key->str, key->len);
       switch (cells[i].kind)
         {
         case RC_CELL_INTEGER:
@@ -362,7 +363,7 @@ write_json_row (Export  *export,
           break;
         case RC_CELL_NULL:
         default:
-          g_string_append_len (out, "null", 4);
+          rc_string_append_len (out, "null", 4);
         }
     }
   g_string_append_c (out, '}');
@@ -717,9 +718,22 @@ fill_plain_answers (Export   *export,
     }
 }
 
+/* The columns of the rows' query, in its order. */
+enum
+{
+  ROW_ID,
+  ROW_SURVEY_ID,
+  ROW_SURVEY_VERSION,
+  ROW_DEVICE_ID,
+  ROW_LANGUAGE,
+  ROW_SUBMITTED_AT,
+  ROW_DURATION_MINUTES,
+  ROW_ANSWERS,
+};
+
 static gboolean
 write_rows (Export            *export,
-            RcSink              *sink,
+            RcSink            *sink,
             RcExportProgress  *progress,
             GCancellable      *cancellable,
             gint64            *n_written,
@@ -730,7 +744,9 @@ write_rows (Export            *export,
   g_autoptr(GArray) plain = g_array_new (FALSE, FALSE, sizeof (PlainAnswer));
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   gboolean json = export->options->format == RC_EXPORT_FORMAT_JSON;
+  gboolean stopped = FALSE;
   char time_buffer[20];
+  RcRowReader *reader;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -742,26 +758,31 @@ write_rows (Export            *export,
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  reader = rc_row_reader_start (stmt);
+  while (!stopped && rc_row_reader_next (reader))
     {
-      const char *survey_id = (const char *)sqlite3_column_text (stmt, 1);
-      gint64 version = sqlite3_column_int64 (stmt, 2);
+      const char *id = rc_row_reader_get_text (reader, ROW_ID, NULL);
+      const char *survey_id = rc_row_reader_get_text (reader, ROW_SURVEY_ID, NULL);
+      gint64 version = rc_row_reader_get_int64 (reader, ROW_SURVEY_VERSION);
       RcSurvey *survey = rc_response_table_lookup_survey (export->table, survey_id, version);
-      const char *stored = (const char *)sqlite3_column_text (stmt, 7);
+      gsize stored_length;
+      const char *stored = rc_row_reader_get_text (reader, ROW_ANSWERS, &stored_length);
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        break;
+        {
+          stopped = TRUE;
+          break;
+        }
 
       g_assert (survey != NULL);
-      rc_response_table_begin_row (export->table, survey,
-                                   (const char *)sqlite3_column_text (stmt, 0),
-                                   (const char *)sqlite3_column_text (stmt, 3),
-                                   (const char *)sqlite3_column_text (stmt, 4),
-                                   (const char *)sqlite3_column_text (stmt, 5),
-                                   sqlite3_column_int64 (stmt, 6),
+      rc_response_table_begin_row (export->table, survey, id,
+                                   rc_row_reader_get_text (reader, ROW_DEVICE_ID, NULL),
+                                   rc_row_reader_get_text (reader, ROW_LANGUAGE, NULL),
+                                   rc_row_reader_get_text (reader, ROW_SUBMITTED_AT, NULL),
+                                   rc_row_reader_get_int64 (reader, ROW_DURATION_MINUTES),
                                    cells, time_buffer);
       g_string_truncate (plain_copy, 0);
-      g_string_append_len (plain_copy, stored, sqlite3_column_bytes (stmt, 7));
+      rc_string_append_len (plain_copy, stored, stored_length);
       if (read_plain_answers (plain_copy->str, plain))
         fill_plain_answers (export, survey, plain, cells);
       /* Valid JSON, as the table checks; but only an object is answers. */
@@ -772,8 +793,8 @@ write_rows (Export            *export,
       else
         {
           g_set_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_DAMAGED,
-                       _("The answers of the response “%s” in the database are damaged"),
-                       (const char *)sqlite3_column_text (stmt, 0));
+                       _("The answers of the response “%s” in the database are damaged"), id);
+          stopped = TRUE;
           break;
         }
 
@@ -786,13 +807,13 @@ write_rows (Export            *export,
       if (progress != NULL)
         g_atomic_int_set (&progress->written, (gint)MIN (*n_written, G_MAXINT));
 
-      if (!rc_sink_maybe_flush (sink, error))
-        break;
+      stopped = !rc_sink_maybe_flush (sink, error);
     }
 
+  rc = rc_row_reader_finish (reader);
   sqlite3_finalize (stmt);
 
-  if (rc == SQLITE_ROW)
+  if (stopped)
     return FALSE;
   if (rc != SQLITE_DONE)
     return rc_database_fail (export->database, rc, error);

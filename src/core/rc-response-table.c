@@ -26,6 +26,7 @@ typedef struct
   RcSurvey      *survey;
   QuestionPlace *places;       /* by question position */
   GHashTable    *positions;    /* question id → position + 1 */
+  guint          last_position; /* of the question found last, + 1 */
 } SurveyLayout;
 
 struct _RcResponseTable
@@ -380,16 +381,30 @@ lookup_question (RcResponseTable  *self,
   SurveyLayout *layout = self->last_layout != NULL && self->last_layout->survey == survey
                          ? self->last_layout
                          : lookup_layout (self, rc_survey_get_id (survey), rc_survey_get_version (survey));
+  GPtrArray *questions;
   guint position;
   RcQuestion *question;
 
   g_return_val_if_fail (layout != NULL, NULL);
 
-  position = GPOINTER_TO_UINT (g_hash_table_lookup (layout->positions, question_id));
+  /* Answers are stored in the order of the questions, and a choice list
+   * names its question for every option: the question asked for is most
+   * often the one found last, or the next. */
+  questions = rc_survey_get_questions (survey);
+  position = layout->last_position;
+  if (position == 0 || !g_str_equal (((RcQuestion *)g_ptr_array_index (questions, position - 1))->id, question_id))
+    {
+      if (position < questions->len &&
+          g_str_equal (((RcQuestion *)g_ptr_array_index (questions, position))->id, question_id))
+        position++;
+      else
+        position = GPOINTER_TO_UINT (g_hash_table_lookup (layout->positions, question_id));
+    }
   if (position == 0)
     return NULL;
+  layout->last_position = position;
 
-  question = g_ptr_array_index (rc_survey_get_questions (survey), position - 1);
+  question = g_ptr_array_index (questions, position - 1);
   if (!rc_question_has_answer (question))
     return NULL;
 
