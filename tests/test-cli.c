@@ -33,6 +33,10 @@ run_result_clear (RunResult *result)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunResult, run_result_clear)
 
+/* The program with the window that run() is given; the build's own when
+ * %NULL. */
+static const char *app_executable;
+
 /* Runs the real executable with no display, as a provisioning script would. */
 static void
 run (RunResult  *result,
@@ -55,6 +59,8 @@ run (RunResult  *result,
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
   envp = g_environ_setenv (envp, "LANGUAGE", "en", TRUE);
+  if (app_executable != NULL)
+    envp = g_environ_setenv (envp, "RC_APP_EXECUTABLE", app_executable, TRUE);
 
   g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                 &result->out, &result->err, &result->status, &error);
@@ -366,6 +372,38 @@ test_cli_refresh_news_needs_site (void)
   assert_one_line_failure (&unreachable, "Cannot reach the website");
 }
 
+/* A script's commands are done by the command line alone, which loads
+ * neither GTK nor the network: they work even with the program that does
+ * load them gone. Whatever needs that program says so when it is gone. */
+static void
+test_cli_commands_without_app (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autofree char *option = g_strconcat ("--data-dir=", data_dir, NULL);
+  g_autofree char *path = g_build_filename (data_dir, "out.csv", NULL);
+  g_autofree char *export = g_strconcat ("--export=", path, NULL);
+  g_autofree char *missing = g_build_filename (data_dir, "no-such-app", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s: 1 response written\n", path);
+  g_auto(RunResult) exported = { 0 };
+  g_auto(RunResult) app = { 0 };
+  g_auto(RunResult) report = { 0 };
+
+  rc_test_save_response (data_dir, "kk");
+  app_executable = missing;
+
+  run (&exported, option, export, NULL);
+  g_assert_cmpint (exported.status, ==, 0);
+  g_assert_cmpstr (exported.out, ==, expected);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  run (&app, option, "--kiosk", NULL);
+  assert_one_line_failure (&app, missing);
+  run (&report, option, "--report=report.pdf", NULL);
+  assert_one_line_failure (&report, "Cannot start");
+
+  app_executable = NULL;
+}
+
 static void
 test_cli_export_bad_options (void)
 {
@@ -585,6 +623,7 @@ main (int   argc,
   g_test_add_func ("/cli/report-bad-options", test_cli_report_bad_options);
   g_test_add_func ("/cli/refresh-news-needs-site", test_cli_refresh_news_needs_site);
   g_test_add_func ("/cli/unknown-option", test_cli_unknown_option);
+  g_test_add_func ("/cli/commands-without-app", test_cli_commands_without_app);
   g_test_add_func ("/cli/data-dir-is-a-file", test_cli_data_dir_is_a_file);
   g_test_add_func ("/cli/data-dir-not-writable", test_cli_data_dir_not_writable);
   g_test_add_func ("/cli/corrupt-database", test_cli_corrupt_database);
