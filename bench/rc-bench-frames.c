@@ -4,10 +4,14 @@
  * every response of DATA_DIR and shows the charts, beside the longest gap
  * while the same window idles for as long.
  *
- *   rc-bench-frames DATA_DIR   prints "frames IDLE COUNTING SHOWING TIME": the
- *                              longest gaps while idle, while counting and
- *                              while the charts come, and the time to count,
- *                              each in ms
+ *   rc-bench-frames DATA_DIR   prints "frames IDLE COUNTING SHOWING TIME
+ *                              SCROLLING": the longest gaps while idle,
+ *                              while counting and while the charts come,
+ *                              the time to count, and the longest gap
+ *                              while the finished page scrolls, each in ms
+ *
+ * Scrolling draws the whole page again at every frame: what one frame of
+ * the page costs to draw on this machine, whatever the page does.
  *
  * Copyright 2026 Resource Centre contributors
  *
@@ -31,6 +35,7 @@ typedef enum
   IDLING,
   COUNTING,
   SHOWING,
+  SCROLLING,
 } Phase;
 
 typedef struct
@@ -43,6 +48,8 @@ typedef struct
   gint64         count_gap;
   gint64         show_gap;
   gint64         count_time;
+  gint64         scroll_gap;
+  GtkAdjustment *scrolled;
   gboolean       done;
 } Frames;
 
@@ -91,8 +98,22 @@ on_tick (GtkWidget     *widget,
       break;
 
     case SHOWING:
-    default:
       frames->show_gap = MAX (frames->show_gap, gap);
+      if (now - frames->phase_start >= SETTLE_US)
+        {
+          frames->phase = SCROLLING;
+          frames->phase_start = now;
+        }
+      break;
+
+    case SCROLLING:
+    default:
+      /* The first frame of the scroll has not been drawn yet. */
+      if (now - frames->phase_start > 0)
+        frames->scroll_gap = MAX (frames->scroll_gap, gap);
+      /* Down a little and back, over the charts at the top. */
+      gtk_adjustment_set_value (frames->scrolled,
+                                gtk_adjustment_get_value (frames->scrolled) == 0 ? 24 : 0);
       if (now - frames->phase_start >= SETTLE_US)
         {
           frames->done = TRUE;
@@ -101,6 +122,23 @@ on_tick (GtkWidget     *widget,
     }
 
   return G_SOURCE_CONTINUE;
+}
+
+static GtkScrolledWindow *
+find_scrolled_window (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_scrolled_window (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 int
@@ -132,14 +170,15 @@ main (int   argc,
   frames.view = g_object_new (RC_TYPE_RESULTS_VIEW, NULL);
   rc_results_view_set_database (frames.view, database);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (frames.view));
+  frames.scrolled = gtk_scrolled_window_get_vadjustment (find_scrolled_window (GTK_WIDGET (frames.view)));
   gtk_widget_add_tick_callback (window, on_tick, &frames, NULL);
   gtk_window_present (GTK_WINDOW (window));
 
   while (!frames.done)
     g_main_context_iteration (NULL, TRUE);
 
-  printf ("frames %.1f %.1f %.1f %.1f\n", frames.idle_gap / 1000.0, frames.count_gap / 1000.0,
-          frames.show_gap / 1000.0, frames.count_time / 1000.0);
+  printf ("frames %.1f %.1f %.1f %.1f %.1f\n", frames.idle_gap / 1000.0, frames.count_gap / 1000.0,
+          frames.show_gap / 1000.0, frames.count_time / 1000.0, frames.scroll_gap / 1000.0);
   gtk_window_destroy (GTK_WINDOW (window));
 
   return EXIT_SUCCESS;
