@@ -108,9 +108,7 @@ on_tick (GtkWidget     *widget,
 
     case SCROLLING:
     default:
-      /* The first frame of the scroll has not been drawn yet. */
-      if (now - frames->phase_start > 0)
-        frames->scroll_gap = MAX (frames->scroll_gap, gap);
+      frames->scroll_gap = MAX (frames->scroll_gap, gap);
       /* Down a little and back, over the charts at the top. */
       gtk_adjustment_set_value (frames->scrolled,
                                 gtk_adjustment_get_value (frames->scrolled) == 0 ? 24 : 0);

@@ -759,7 +759,7 @@ write_rows (Export            *export,
     return FALSE;
 
   reader = rc_row_reader_start (stmt);
-  while (!stopped && rc_row_reader_next (reader))
+  while (rc_row_reader_next (reader))
     {
       const char *id = rc_row_reader_get_text (reader, ROW_ID, NULL);
       const char *survey_id = rc_row_reader_get_text (reader, ROW_SURVEY_ID, NULL);
@@ -807,7 +807,11 @@ write_rows (Export            *export,
       if (progress != NULL)
         g_atomic_int_set (&progress->written, (gint)MIN (*n_written, G_MAXINT));
 
-      stopped = !rc_sink_maybe_flush (sink, error);
+      if (!rc_sink_maybe_flush (sink, error))
+        {
+          stopped = TRUE;
+          break;
+        }
     }
 
   rc = rc_row_reader_finish (reader);

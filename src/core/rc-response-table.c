@@ -370,6 +370,13 @@ rc_response_table_begin_row (RcResponseTable *self,
     cells[i].kind = RC_CELL_NULL;
 }
 
+static const char *
+question_id_at (GPtrArray *questions,
+                guint      position)
+{
+  return ((RcQuestion *)g_ptr_array_index (questions, position))->id;
+}
+
 /* The question @question_id of @survey that takes an answer, and where it
  * goes; %NULL for anything else. */
 static RcQuestion *
@@ -392,10 +399,9 @@ lookup_question (RcResponseTable  *self,
    * often the one found last, or the next. */
   questions = rc_survey_get_questions (survey);
   position = layout->last_position;
-  if (position == 0 || !g_str_equal (((RcQuestion *)g_ptr_array_index (questions, position - 1))->id, question_id))
+  if (position == 0 || !g_str_equal (question_id_at (questions, position - 1), question_id))
     {
-      if (position < questions->len &&
-          g_str_equal (((RcQuestion *)g_ptr_array_index (questions, position))->id, question_id))
+      if (position < questions->len && g_str_equal (question_id_at (questions, position), question_id))
         position++;
       else
         position = GPOINTER_TO_UINT (g_hash_table_lookup (layout->positions, question_id));

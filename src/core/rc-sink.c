@@ -69,19 +69,17 @@ rc_sink_flush (RcSink    *sink,
       done += n;
     }
 
+  sink->written += done;
 #if HAVE_SYNC_FILE_RANGE
   /* The disk starts on each part as it is written, beside the making of
    * the next, instead of on the whole file in the fsync() at the end: that
    * waits for less, and the page cache never holds much of an export
    * unwritten. Only a hint; the fsync() still decides. */
-  sink->written += done;
   if (sink->written - sink->started >= RC_SINK_WRITEBACK_SIZE)
     {
       sync_file_range (sink->fd, sink->started, sink->written - sink->started, SYNC_FILE_RANGE_WRITE);
       sink->started = sink->written;
     }
-#else
-  sink->written += done;
 #endif
 
   g_string_truncate (sink->buffer, 0);
