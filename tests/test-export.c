@@ -1055,10 +1055,12 @@ test_export_while_saving (void)
       g_autofree char *path = g_build_filename (dir, name, NULL);
       RcExportOptions options = { RC_EXPORT_FORMAT_JSON, NULL, NULL, NULL };
       gint64 n_written;
+      gboolean written;
 
       g_usleep (50000);
-      g_assert_true (rc_export_write (dir, path, &options, NULL, NULL, &n_written, &error));
+      written = rc_export_write (dir, path, &options, NULL, NULL, &n_written, &error);
       g_assert_no_error (error);
+      g_assert_true (written);
       rc_test_assert_analysts_can_read (path, NULL);
     }
 

@@ -21,6 +21,7 @@
  * SQLite database that happens to sit in the data folder. */
 #define RC_SQLITE_APPLICATION_ID 0x52435A42
 #define BUSY_TIMEOUT_MS 5000
+#define WAL_RETRY_MS 10
 
 struct _RcDatabase
 {
@@ -289,7 +290,16 @@ prepare_database_file (const char  *path,
       /* Created here rather than by SQLite so that the answers are only
        * readable by the account that collected them. */
       fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-      if (fd < 0)
+      if (fd >= 0)
+        {
+          g_close (fd, NULL);
+          return TRUE;
+        }
+
+      /* Another process made it meanwhile: it is checked as any other. */
+      if (errno == EEXIST)
+        fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+      else
         {
           int errsv = errno;
 
@@ -298,9 +308,6 @@ prepare_database_file (const char  *path,
                        path, g_strerror (errsv));
           return FALSE;
         }
-
-      g_close (fd, NULL);
-      return TRUE;
     }
 
   if (fd < 0)
@@ -542,10 +549,18 @@ check_ownership (RcDatabase  *self,
   gint64 application_id;
   gint64 user_version;
   gint64 n_objects;
+  gboolean read;
 
-  if (!rc_database_query_int64 (self, "PRAGMA application_id", &application_id, error) ||
-      !rc_database_query_int64 (self, "PRAGMA user_version", &user_version, error) ||
-      !rc_database_query_int64 (self, "SELECT count(*) FROM sqlite_master", &n_objects, error))
+  /* In one snapshot: another process making the database could commit
+   * between two reads, and half of a new database looks like another
+   * program's. */
+  if (!rc_database_exec (self, "BEGIN", error))
+    return FALSE;
+  read = rc_database_query_int64 (self, "PRAGMA application_id", &application_id, error) &&
+         rc_database_query_int64 (self, "PRAGMA user_version", &user_version, error) &&
+         rc_database_query_int64 (self, "SELECT count(*) FROM sqlite_master", &n_objects, error);
+  sqlite3_exec (self->handle, "COMMIT", NULL, NULL, NULL);
+  if (!read)
     return FALSE;
 
   if (application_id != RC_SQLITE_APPLICATION_ID &&
@@ -681,6 +696,30 @@ rollback:
   return FALSE;
 }
 
+/* Turning a new database to WAL needs the file to itself for a moment,
+ * and SQLite does not wait for that as it waits for a lock: a second
+ * process opening a new data folder would fail at once while the first
+ * one turns it. Once turned it stays WAL, and this asks for nothing. */
+static gboolean
+use_wal (RcDatabase  *self,
+         GError     **error)
+{
+  int rc;
+
+  for (guint waited = 0;; waited += WAL_RETRY_MS)
+    {
+      rc = sqlite3_exec (self->handle, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+      if (rc != SQLITE_BUSY || waited >= BUSY_TIMEOUT_MS)
+        break;
+      g_usleep (WAL_RETRY_MS * 1000);
+    }
+
+  if (rc != SQLITE_OK)
+    return rc_database_fail (self, rc, error);
+
+  return TRUE;
+}
+
 /**
  * rc_database_open:
  * @data_dir: the data folder, created if missing
@@ -730,11 +769,11 @@ rc_database_open (const char  *data_dir,
     return NULL;
 
   /* FULL: a response acknowledged to the respondent must survive a power cut. */
-  if (!rc_database_exec (self,
-                 "PRAGMA journal_mode = WAL;"
-                 "PRAGMA synchronous = FULL;"
-                 "PRAGMA foreign_keys = ON;",
-                 error))
+  if (!use_wal (self, error) ||
+      !rc_database_exec (self,
+                         "PRAGMA synchronous = FULL;"
+                         "PRAGMA foreign_keys = ON;",
+                         error))
     return NULL;
 
   if (!migrate (self, up_to_date, error))
