@@ -213,7 +213,11 @@ prepare_filtered (Export      *export,
   return stmt;
 }
 
-/* Which survey versions and languages the exported responses have. */
+/* Which survey versions the exported responses have, and how many
+ * responses: what the file's columns and its progress need before the
+ * first row. Each version's count and each language's are tallied while
+ * the rows are written: counting them here took two more passes over
+ * every response. */
 static gboolean
 read_contents (Export  *export,
                GError **error)
@@ -222,14 +226,14 @@ read_contents (Export  *export,
   int rc;
 
   stmt = prepare_filtered (export,
-                           /* The definitions joined once a version, after the
-                            * counting: before it, once for every response. */
-                           "SELECT s.definition, g.n, s.id, s.version "
-                           "FROM (SELECT survey_id, survey_version, count(*) AS n, "
-                           "             max (submitted_at) AS last FROM responses "
-                           "      WHERE " FILTER " GROUP BY survey_id, survey_version) g "
-                           "JOIN surveys s ON s.id = g.survey_id AND s.version = g.survey_version "
-                           "ORDER BY g.last DESC, g.survey_version DESC",
+                           /* The newest response of each version is found
+                            * from the end of its index, not by counting. */
+                           "SELECT s.definition, s.id, s.version, "
+                           "       (SELECT max (submitted_at) FROM responses "
+                           "        WHERE survey_id = s.id AND survey_version = s.version "
+                           "              AND " FILTER ") AS last "
+                           "FROM surveys s WHERE last IS NOT NULL "
+                           "ORDER BY last DESC, s.version DESC",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -237,12 +241,12 @@ read_contents (Export  *export,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *definition = (const char *)sqlite3_column_text (stmt, 0);
-      gint64 count = sqlite3_column_int64 (stmt, 1);
+      gint64 no_responses = 0;
       RcSurvey *survey;
 
       if (!(survey = rc_response_store_read_survey (export->database,
-                                                    (const char *)sqlite3_column_text (stmt, 2),
-                                                    sqlite3_column_int64 (stmt, 3),
+                                                    (const char *)sqlite3_column_text (stmt, 1),
+                                                    sqlite3_column_int64 (stmt, 2),
                                                     definition, sqlite3_column_bytes (stmt, 0), error)))
         {
           sqlite3_finalize (stmt);
@@ -251,29 +255,19 @@ read_contents (Export  *export,
 
       g_ptr_array_add (export->surveys, survey);
       g_ptr_array_add (export->definitions, g_strdup (definition));
-      g_array_append_val (export->survey_counts, count);
-      export->total += count;
+      g_array_append_val (export->survey_counts, no_responses);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     return rc_database_fail (export->database, rc, error);
 
-  stmt = prepare_filtered (export,
-                           "SELECT language, count(*) FROM responses WHERE " FILTER " "
-                           "GROUP BY language ORDER BY language",
-                           error);
+  stmt = prepare_filtered (export, "SELECT count(*) FROM responses WHERE " FILTER, error);
   if (stmt == NULL)
     return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 count = sqlite3_column_int64 (stmt, 1);
-
-      g_ptr_array_add (export->languages, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
-      g_array_append_val (export->language_counts, count);
-    }
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    export->total = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  if (rc != SQLITE_ROW)
     return rc_database_fail (export->database, rc, error);
 
   export->table = rc_response_table_new (export->surveys);
@@ -718,6 +712,45 @@ fill_plain_answers (Export   *export,
     }
 }
 
+/* One more response of @survey in @language, for the file's summary. The
+ * languages stay in alphabetical order; a response's language is most
+ * often the one before. */
+static void
+tally_row (Export     *export,
+           RcSurvey   *survey,
+           const char *language,
+           guint      *last_language)
+{
+  int order = 0;
+  guint i;
+
+  for (i = 0; g_ptr_array_index (export->surveys, i) != survey; i++)
+    g_assert (i + 1 < export->surveys->len);
+  g_array_index (export->survey_counts, gint64, i)++;
+
+  if (language == NULL)
+    language = "";
+  if (*last_language < export->languages->len &&
+      g_str_equal (g_ptr_array_index (export->languages, *last_language), language))
+    {
+      g_array_index (export->language_counts, gint64, *last_language)++;
+      return;
+    }
+
+  for (i = 0; i < export->languages->len; i++)
+    if ((order = strcmp (g_ptr_array_index (export->languages, i), language)) >= 0)
+      break;
+  if (i == export->languages->len || order > 0)
+    {
+      gint64 none = 0;
+
+      g_ptr_array_insert (export->languages, i, g_strdup (language));
+      g_array_insert_val (export->language_counts, i, none);
+    }
+  g_array_index (export->language_counts, gint64, i)++;
+  *last_language = i;
+}
+
 /* The columns of the rows' query, in its order. */
 enum
 {
@@ -745,6 +778,7 @@ write_rows (Export            *export,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   gboolean json = export->options->format == RC_EXPORT_FORMAT_JSON;
   gboolean stopped = FALSE;
+  guint last_language = G_MAXUINT;
   char time_buffer[20];
   RcRowReader *reader;
   sqlite3_stmt *stmt;
@@ -775,6 +809,7 @@ write_rows (Export            *export,
         }
 
       g_assert (survey != NULL);
+      tally_row (export, survey, rc_row_reader_get_text (reader, ROW_LANGUAGE, NULL), &last_language);
       rc_response_table_begin_row (export->table, survey, id,
                                    rc_row_reader_get_text (reader, ROW_DEVICE_ID, NULL),
                                    rc_row_reader_get_text (reader, ROW_LANGUAGE, NULL),
