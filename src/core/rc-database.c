@@ -730,6 +730,9 @@ use_wal (RcDatabase  *self,
  * A file that is not a database, belongs to another program or was written
  * by a newer version is refused and left untouched.
  *
+ * A database is used by one thread at a time: work in another thread
+ * opens a database of its own.
+ *
  * Returns: (transfer full): the database, or %NULL with @error set
  */
 RcDatabase *
@@ -753,8 +756,11 @@ rc_database_open (const char  *data_dir,
   if (!prepare_database_file (self->path, error))
     return NULL;
 
+  /* Every thread has a connection of its own (see above), so SQLite need
+   * not lock the connection at every call: an export's reader thread
+   * calls it two dozen times a row. */
   rc = sqlite3_open_v2 (self->path, &self->handle,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       rc_database_fail (self, rc, error);
