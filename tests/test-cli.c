@@ -174,9 +174,10 @@ test_cli_corrupt_database (void)
   g_assert_cmpint (after_st.st_mtime, ==, before_st.st_mtime);
 }
 
-/* Scripts on two computers' shares, or the kiosk and a coordinator's
- * export, may open a new data folder at the same moment: whichever comes
- * second must see the database the first made, never "another program's". */
+/* The kiosk starting for the first time and a coordinator's export, or two
+ * scripts, may open a new data folder at the same moment: whichever comes
+ * second must use the database the first made, never call it "another
+ * program's" nor fail as locked. */
 #define N_AT_ONCE 6
 #define N_ROUNDS 25
 
