@@ -562,7 +562,11 @@ take_string (char        *p,
 
   if (*p != '"')
     return NULL;
-  *text = out = ++p;
+  *text = ++p;
+  /* Most strings hold no escape: up to the first one, nothing moves. */
+  while (*p != '"' && *p != '\\' && (guchar)*p >= 0x20)
+    p++;
+  out = p;
   while (*p != '"')
     {
       if ((guchar)*p < 0x20)
