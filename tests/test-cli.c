@@ -37,7 +37,22 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunResult, run_result_clear)
  * %NULL. */
 static const char *app_executable;
 
-/* Runs the real executable with no display, as a provisioning script would. */
+/* No display, as for a provisioning script, and messages in English. */
+static char **
+script_environ (void)
+{
+  char **envp = g_get_environ ();
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "LANGUAGE", "en", TRUE);
+  if (app_executable != NULL)
+    envp = g_environ_setenv (envp, "RC_APP_EXECUTABLE", app_executable, TRUE);
+
+  return envp;
+}
+
+/* Runs the real executable as a provisioning script would. */
 static void
 run (RunResult  *result,
      const char *first_arg,
@@ -45,7 +60,7 @@ run (RunResult  *result,
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
+  g_auto(GStrv) envp = script_environ ();
   const char *arg;
   va_list args;
 
@@ -55,12 +70,6 @@ run (RunResult  *result,
     g_ptr_array_add (argv, (gpointer)arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "LANGUAGE", "en", TRUE);
-  if (app_executable != NULL)
-    envp = g_environ_setenv (envp, "RC_APP_EXECUTABLE", app_executable, TRUE);
 
   g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                 &result->out, &result->err, &result->status, &error);
@@ -186,10 +195,10 @@ test_cli_first_open_at_once (void)
 {
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_auto(GStrv) envp = script_environ ();
 
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
+  /* All at once, so not with run(). */
+  g_subprocess_launcher_set_environ (launcher, envp);
 
   for (guint round = 0; round < N_ROUNDS; round++)
     {
