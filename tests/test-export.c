@@ -452,6 +452,37 @@ test_export_date_range (void)
   g_assert_nonnull (strstr (error->message, "2026-02-30"));
 }
 
+/* The summary of seed() after set_submission_days(), titled in @title. */
+static void
+assert_seed_summary (const RcResponseSummary *summary,
+                     const char              *title)
+{
+  RcVersionCount *version;
+  RcLanguageCount *language;
+
+  g_assert_cmpint (summary->total, ==, 4);
+  g_assert_cmpstr (summary->first, ==, "2026-01-31");
+  g_assert_cmpstr (summary->last, ==, "2026-03-01");
+
+  g_assert_cmpuint (summary->versions->len, ==, 2);
+  version = g_ptr_array_index (summary->versions, 0);
+  g_assert_cmpint (version->survey_version, ==, 4);
+  g_assert_cmpint (version->count, ==, 1);
+  g_assert_cmpstr (version->title, ==, title);
+  version = g_ptr_array_index (summary->versions, 1);
+  g_assert_cmpint (version->survey_version, ==, 3);
+  g_assert_cmpint (version->count, ==, 3);
+
+  /* As many in each: the one first in the alphabet first. */
+  g_assert_cmpuint (summary->languages->len, ==, 2);
+  language = g_ptr_array_index (summary->languages, 0);
+  g_assert_cmpstr (language->language, ==, "kk");
+  g_assert_cmpint (language->count, ==, 2);
+  language = g_ptr_array_index (summary->languages, 1);
+  g_assert_cmpstr (language->language, ==, "ru");
+  g_assert_cmpint (language->count, ==, 2);
+}
+
 /* What the coordinator place shows at a glance. */
 static void
 test_export_summary (void)
@@ -461,8 +492,6 @@ test_export_summary (void)
   g_autoptr(RcResponseSummary) summary = NULL;
   g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
   g_autoptr(GError) error = NULL;
-  RcVersionCount *version;
-  RcLanguageCount *language;
 
   database = rc_test_open_database (dir);
   summary = rc_response_summary_new (database, "ru", &error);
@@ -475,24 +504,61 @@ test_export_summary (void)
   set_submission_days (dir);
   summary = rc_response_summary_new (database, "ru", &error);
   g_assert_no_error (error);
+  assert_seed_summary (summary, rc_survey_get_title (survey)->ru);
+}
 
-  g_assert_cmpint (summary->total, ==, 4);
-  g_assert_cmpstr (summary->first, ==, "2026-01-31");
-  g_assert_cmpstr (summary->last, ==, "2026-03-01");
+static void
+on_summarized (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
 
-  g_assert_cmpuint (summary->versions->len, ==, 2);
-  version = g_ptr_array_index (summary->versions, 0);
-  g_assert_cmpint (version->survey_version, ==, 4);
-  g_assert_cmpint (version->count, ==, 1);
-  g_assert_cmpstr (version->title, ==, rc_survey_get_title (survey)->ru);
-  version = g_ptr_array_index (summary->versions, 1);
-  g_assert_cmpint (version->survey_version, ==, 3);
-  g_assert_cmpint (version->count, ==, 3);
+  *out = g_object_ref (result);
+}
 
-  g_assert_cmpuint (summary->languages->len, ==, 2);
-  language = g_ptr_array_index (summary->languages, 0);
-  g_assert_cmpstr (language->language, ==, "kk");
-  g_assert_cmpint (language->count, ==, 2);
+static RcResponseSummary *
+summarize_in_thread (const char    *data_dir,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rc_response_summary_new_async (data_dir, "kk", cancellable, on_summarized, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return rc_response_summary_new_finish (result, error);
+}
+
+/* The coordinator's glance, counted in a thread: the same figures, and
+ * what went wrong when there are none. */
+static void
+test_export_summary_async (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autofree char *not_dir = g_build_filename (dir, "resource-center.db", NULL);
+  g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
+  g_autoptr(RcResponseSummary) summary = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  seed (dir);
+  set_submission_days (dir);
+  summary = summarize_in_thread (dir, NULL, &error);
+  g_assert_no_error (error);
+  assert_seed_summary (summary, rc_survey_get_title (survey)->kk);
+
+  /* A count no longer wanted says so, whatever it found. */
+  g_cancellable_cancel (cancellable);
+  g_assert_null (summarize_in_thread (dir, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* A data folder that cannot be opened is named. */
+  g_assert_null (summarize_in_thread (not_dir, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, not_dir));
 }
 
 /* Only the target and the database: no half-written file, no temporary. */
@@ -1237,6 +1303,7 @@ main (int   argc,
   g_test_add_func ("/export/reversed-range", test_export_reversed_range);
   g_test_add_func ("/export/empty", test_export_empty);
   g_test_add_func ("/export/summary", test_export_summary);
+  g_test_add_func ("/export/summary-async", test_export_summary_async);
   g_test_add_func ("/export/leaves-nothing-on-failure", test_export_leaves_nothing_on_failure);
   g_test_add_func ("/export/sync-fails", test_export_sync_fails);
   g_test_add_func ("/export/cancelled-at-the-end", test_export_cancelled_at_the_end);

@@ -39,6 +39,14 @@ RcResponseSummary *rc_response_summary_new  (RcDatabase         *database,
                                              GError            **error);
 void               rc_response_summary_free (RcResponseSummary  *self);
 
+void               rc_response_summary_new_async  (const char           *data_dir,
+                                                   const char           *title_language,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+RcResponseSummary *rc_response_summary_new_finish (GAsyncResult         *result,
+                                                   GError              **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcResponseSummary, rc_response_summary_free)
 
 G_END_DECLS

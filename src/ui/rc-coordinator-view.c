@@ -32,6 +32,7 @@ struct _RcCoordinatorView
   RcPin                *pin;
   GtkFileChooserNative *file_chooser;   /* one at a time */
   GPtrArray            *summary_rows;
+  GCancellable         *summary_cancellable;
   GCancellable         *transfer_cancellable;
   RcExportProgress      export_progress;
   guint                 progress_id;
@@ -157,20 +158,18 @@ update_opinions_row (RcCoordinatorView *self)
 }
 
 /* How many responses there are, by survey version and language, and over
- * which days. */
+ * which days. The rows counted before stay until these replace them. */
 static void
-update_summary (RcCoordinatorView *self)
+show_summary (RcCoordinatorView *self,
+              RcResponseSummary *summary,
+              const GError      *error)
 {
-  g_autoptr(RcResponseSummary) summary = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *total = NULL;
 
   for (guint i = 0; i < self->summary_rows->len; i++)
     adw_preferences_group_remove (self->responses_group, g_ptr_array_index (self->summary_rows, i));
   g_ptr_array_set_size (self->summary_rows, 0);
 
-  update_opinions_row (self);
-  summary = rc_response_summary_new (self->database, rc_language_get_interface (), &error);
   if (summary == NULL)
     {
       gtk_label_set_text (self->total_label, "");
@@ -211,6 +210,35 @@ update_summary (RcCoordinatorView *self)
 
       add_summary_row (self, count_row (language_name (count->language), NULL, count->count));
     }
+}
+
+static void
+on_summary_counted (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(RcCoordinatorView) self = user_data;
+  g_autoptr(RcResponseSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  summary = rc_response_summary_new_finish (result, &error);
+  /* Replaced by a newer count, or the place is gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  show_summary (self, summary, error);
+}
+
+static void
+update_summary (RcCoordinatorView *self)
+{
+  update_opinions_row (self);
+
+  g_cancellable_cancel (self->summary_cancellable);
+  g_clear_object (&self->summary_cancellable);
+  self->summary_cancellable = g_cancellable_new ();
+  rc_response_summary_new_async (rc_database_get_data_dir (self->database), rc_language_get_interface (),
+                                 self->summary_cancellable, on_summary_counted, g_object_ref (self));
 }
 
 static void
@@ -1250,6 +1278,7 @@ rc_coordinator_view_dispose (GObject *object)
   g_clear_handle_id (&self->progress_id, g_source_remove);
   if (self->transfer_cancellable != NULL)
     g_cancellable_cancel (self->transfer_cancellable);
+  g_cancellable_cancel (self->summary_cancellable);
   close_file_chooser (self);
 
   G_OBJECT_CLASS (rc_coordinator_view_parent_class)->dispose (object);
@@ -1262,6 +1291,7 @@ rc_coordinator_view_finalize (GObject *object)
 
   g_clear_pointer (&self->summary_rows, g_ptr_array_unref);
   g_clear_object (&self->transfer_cancellable);
+  g_clear_object (&self->summary_cancellable);
   g_clear_object (&self->pin);
   g_clear_object (&self->survey);
   g_clear_object (&self->database);

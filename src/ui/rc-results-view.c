@@ -81,7 +81,6 @@ typedef struct
   gint64           min_cell;
   char            *labels_language;
   char            *path;            /* a report's file, or NULL */
-  gboolean         versions_only;   /* the versions answered, not the results */
   RcResultsFilter  filter;          /* pointing into the above */
 } CountJob;
 
@@ -158,8 +157,7 @@ job_fill_filter (CountJob *job)
 }
 
 /* In a thread, on a connection of its own: counting a hundred thousand
- * responses must not hold up a frame, nor must listing the versions they
- * answered, for the filter. */
+ * responses must not hold up a frame. */
 static void
 run_count (GTask        *task,
            gpointer      source_object,
@@ -169,19 +167,11 @@ run_count (GTask        *task,
   CountJob *job = task_data;
   g_autoptr(RcDatabase) database = NULL;
   GError *error = NULL;
-  RcResponseSummary *summary;
   RcResults *results;
 
   job_fill_filter (job);
   if (!(database = rc_database_open (job->data_dir, &error)))
     g_task_return_error (task, error);
-  else if (job->versions_only)
-    {
-      if ((summary = rc_response_summary_new (database, job->labels_language, &error)))
-        g_task_return_pointer (task, summary, (GDestroyNotify)rc_response_summary_free);
-      else
-        g_task_return_error (task, error);
-    }
   else if ((results = rc_results_new (database, &job->filter, job->labels_language, cancellable, &error)))
     g_task_return_pointer (task, results, (GDestroyNotify)rc_results_free);
   else
@@ -191,6 +181,18 @@ run_count (GTask        *task,
 /* A new count for the page replaces the one on its way, and a report the
  * report on its way; neither stops the other. */
 static void
+replace_count (RcResultsView  *self,
+               GCancellable  **cancellable)
+{
+  g_cancellable_cancel (*cancellable);
+  g_clear_object (cancellable);
+  *cancellable = g_cancellable_new ();
+
+  self->n_counting++;
+  gtk_spinner_start (self->spinner);
+}
+
+static void
 start_count (RcResultsView        *self,
              CountJob             *job,
              GCancellable        **cancellable,
@@ -198,17 +200,11 @@ start_count (RcResultsView        *self,
 {
   g_autoptr(GTask) task = NULL;
 
-  g_cancellable_cancel (*cancellable);
-  g_clear_object (cancellable);
-  *cancellable = g_cancellable_new ();
-
+  replace_count (self, cancellable);
   task = g_task_new (self, *cancellable, callback, NULL);
   g_task_set_source_tag (task, start_count);
   g_task_set_task_data (task, job, (GDestroyNotify)count_job_free);
   g_task_run_in_thread (task, run_count);
-
-  self->n_counting++;
-  gtk_spinner_start (self->spinner);
 }
 
 static void
@@ -484,14 +480,14 @@ fill_breakdowns (RcResultsView *self)
   self->breakdown_for = g_steal_pointer (&survey_key);
 }
 
-/* What a job came to, or %NULL when it was cancelled or failed, with the
- * reason shown. */
+/* What a count came to: @results, or %NULL when it was cancelled or
+ * failed, with the reason shown. Takes @error. */
 static gpointer
-finish_count (RcResultsView *self,
-              GAsyncResult  *result)
+end_count (RcResultsView *self,
+           gpointer       results,
+           GError        *error)
 {
-  g_autoptr(GError) error = NULL;
-  gpointer results = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GError) owned_error = error;
 
   g_assert (self->n_counting > 0);
   if (--self->n_counting == 0)
@@ -504,6 +500,16 @@ finish_count (RcResultsView *self,
     show_problem (self, error->message);
 
   return results;
+}
+
+static gpointer
+finish_count (RcResultsView *self,
+              GAsyncResult  *result)
+{
+  GError *error = NULL;
+  gpointer results = g_task_propagate_pointer (G_TASK (result), &error);
+
+  return end_count (self, results, error);
 }
 
 static void
@@ -572,8 +578,10 @@ on_summarized (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  RcResultsView *self = RC_RESULTS_VIEW (source);
-  g_autoptr(RcResponseSummary) summary = finish_count (self, result);
+  g_autoptr(RcResultsView) self = user_data;
+  GError *error = NULL;
+  RcResponseSummary *counted = rc_response_summary_new_finish (result, &error);
+  g_autoptr(RcResponseSummary) summary = end_count (self, counted, error);
 
   if (summary == NULL)
     return;
@@ -592,16 +600,13 @@ on_summarized (GObject      *source,
 void
 rc_results_view_refresh (RcResultsView *self)
 {
-  CountJob *job;
-
   g_return_if_fail (RC_IS_RESULTS_VIEW (self));
   g_return_if_fail (self->database != NULL);
 
-  job = g_new0 (CountJob, 1);
-  job->data_dir = g_strdup (rc_database_get_data_dir (self->database));
-  job->labels_language = g_strdup (rc_language_get_interface ());
-  job->versions_only = TRUE;
-  start_count (self, job, &self->cancellable, on_summarized);
+  /* The versions answered, for the filter, before the count. */
+  replace_count (self, &self->cancellable);
+  rc_response_summary_new_async (rc_database_get_data_dir (self->database), rc_language_get_interface (),
+                                 self->cancellable, on_summarized, g_object_ref (self));
 }
 
 /**
