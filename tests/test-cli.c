@@ -183,57 +183,6 @@ test_cli_corrupt_database (void)
   g_assert_cmpint (after_st.st_mtime, ==, before_st.st_mtime);
 }
 
-/* The kiosk starting for the first time and a coordinator's export, or two
- * scripts, may open a new data folder at the same moment: whichever comes
- * second must use the database the first made, never call it "another
- * program's" nor fail as locked. */
-#define N_AT_ONCE 6
-#define N_ROUNDS 25
-
-static void
-test_cli_first_open_at_once (void)
-{
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_auto(GStrv) envp = script_environ ();
-
-  /* All at once, so not with run(). */
-  g_subprocess_launcher_set_environ (launcher, envp);
-
-  for (guint round = 0; round < N_ROUNDS; round++)
-    {
-      g_autofree char *data_dir = rc_test_make_temp_dir ();
-      g_autofree char *option = g_strconcat ("--data-dir=", data_dir, NULL);
-      GSubprocess *processes[N_AT_ONCE];
-
-      for (guint i = 0; i < N_AT_ONCE; i++)
-        {
-          g_autofree char *name = g_strdup_printf ("export-%u.json", i);
-          g_autofree char *path = g_build_filename (data_dir, name, NULL);
-          g_autofree char *export = g_strconcat ("--export=", path, NULL);
-          g_autoptr(GError) error = NULL;
-
-          processes[i] = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("RC_EXECUTABLE"),
-                                                      option, export, NULL);
-          g_assert_no_error (error);
-        }
-
-      for (guint i = 0; i < N_AT_ONCE; i++)
-        {
-          g_autoptr(GSubprocess) process = processes[i];
-          g_autofree char *out = NULL;
-          g_autofree char *err = NULL;
-          g_autoptr(GError) error = NULL;
-
-          g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
-          g_assert_no_error (error);
-          g_assert_cmpstr (err, ==, "");
-          g_assert_true (g_str_has_suffix (out, ": 0 responses written\n"));
-          g_assert_true (g_subprocess_get_successful (process));
-        }
-    }
-}
-
 static void
 test_cli_validate_survey_good (void)
 {
@@ -687,7 +636,6 @@ main (int   argc,
   g_test_add_func ("/cli/data-dir-is-a-file", test_cli_data_dir_is_a_file);
   g_test_add_func ("/cli/data-dir-not-writable", test_cli_data_dir_not_writable);
   g_test_add_func ("/cli/corrupt-database", test_cli_corrupt_database);
-  g_test_add_func ("/cli/first-open-at-once", test_cli_first_open_at_once);
   g_test_add_func ("/cli/validate-survey-good", test_cli_validate_survey_good);
   g_test_add_func ("/cli/validate-survey-bad", test_cli_validate_survey_bad);
   g_test_add_func ("/cli/set-pin", test_cli_set_pin);

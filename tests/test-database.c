@@ -350,6 +350,75 @@ test_database_empty_file_is_initialised (void)
   g_assert_cmpint (rc_database_get_schema_version (db), ==, rc_database_get_latest_version ());
 }
 
+/* Threads of one round: they open the same new folder as soon as all
+ * are ready. */
+typedef struct
+{
+  const char *data_dir;
+  GMutex      lock;
+  GCond       ready;
+  guint       n_waiting;
+  gboolean    go;
+} OpenRound;
+
+static gpointer
+open_when_all_ready (gpointer data)
+{
+  OpenRound *round = data;
+  g_autoptr(RcDatabase) db = NULL;
+  GError *error = NULL;
+
+  g_mutex_lock (&round->lock);
+  round->n_waiting++;
+  g_cond_broadcast (&round->ready);
+  while (!round->go)
+    g_cond_wait (&round->ready, &round->lock);
+  g_mutex_unlock (&round->lock);
+
+  db = rc_database_open (round->data_dir, &error);
+  return error;
+}
+
+#define N_AT_ONCE 6
+#define N_ROUNDS 40
+
+/* The kiosk starting for the first time and a coordinator's merge, or two
+ * scripts, may open a new data folder at the same moment. Whichever comes
+ * second uses the database the first made: it never calls it "another
+ * program's", finds it "already there", nor fails as locked. SQLite locks
+ * connections of one process as it locks processes. */
+static void
+test_database_first_open_at_once (void)
+{
+  for (guint r = 0; r < N_ROUNDS; r++)
+    {
+      g_autofree char *data_dir = rc_test_make_temp_dir ();
+      OpenRound round = { data_dir };
+      GThread *threads[N_AT_ONCE];
+
+      g_mutex_init (&round.lock);
+      g_cond_init (&round.ready);
+      for (guint i = 0; i < N_AT_ONCE; i++)
+        threads[i] = g_thread_new ("open", open_when_all_ready, &round);
+
+      g_mutex_lock (&round.lock);
+      while (round.n_waiting < N_AT_ONCE)
+        g_cond_wait (&round.ready, &round.lock);
+      round.go = TRUE;
+      g_cond_broadcast (&round.ready);
+      g_mutex_unlock (&round.lock);
+
+      for (guint i = 0; i < N_AT_ONCE; i++)
+        {
+          g_autoptr(GError) error = g_thread_join (threads[i]);
+
+          g_assert_no_error (error);
+        }
+      g_mutex_clear (&round.lock);
+      g_cond_clear (&round.ready);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -370,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/database/too-new", test_database_too_new);
   g_test_add_func ("/database/foreign", test_database_foreign);
   g_test_add_func ("/database/empty-file-is-initialised", test_database_empty_file_is_initialised);
+  g_test_add_func ("/database/first-open-at-once", test_database_first_open_at_once);
 
   return g_test_run ();
 }
