@@ -357,12 +357,55 @@ test_cli_export_opinions (void)
   g_autofree char *path = g_build_filename (data_dir, "opinions.json", NULL);
   g_autofree char *export = g_strconcat ("--export-opinions=", path, NULL);
   g_autofree char *expected = g_strdup_printf ("%s: 0 opinions written\n", path);
+  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
   g_auto(RunResult) result = { 0 };
 
   run (&result, option, export, NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.out, ==, expected);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* What is read out of a data folder comes from its database: a folder
+ * that is not there, or holds none, is named, never made into an empty
+ * one whose "0 responses" would pass for the truth. */
+static void
+test_cli_reading_needs_database (void)
+{
+  g_autofree char *tmp = rc_test_make_temp_dir ();
+  g_autofree char *missing = g_build_filename (tmp, "kisok-2", NULL);
+  g_autofree char *empty = g_build_filename (tmp, "kiosk-2", NULL);
+  const char *folders[] = { missing, empty };
+  const char *commands[][2] = {
+    { "--export=", "out.json" },
+    { "--export-opinions=", "opinions.json" },
+    { "--report=", "report.pdf" },
+  };
+
+  g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
+
+  for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
+    for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+      {
+        g_autofree char *option = g_strconcat ("--data-dir=", folders[f], NULL);
+        g_autofree char *target = g_build_filename (tmp, commands[c][1], NULL);
+        g_autofree char *command = g_strconcat (commands[c][0], target, NULL);
+        g_autoptr(GDir) dir = NULL;
+        g_auto(RunResult) result = { 0 };
+
+        run (&result, option, command, NULL);
+        assert_one_line_failure (&result, folders[f]);
+        g_assert_nonnull (strstr (result.err, folders[f] == missing ? "does not exist" : "holds no database"));
+
+        /* Nothing made: neither the folder, nor a database, nor the file. */
+        g_assert_cmpint (g_file_test (missing, G_FILE_TEST_EXISTS), ==, FALSE);
+        dir = g_dir_open (empty, 0, NULL);
+        g_assert_null (g_dir_read_name (dir));
+        g_clear_pointer (&dir, g_dir_close);
+        dir = g_dir_open (tmp, 0, NULL);
+        g_assert_cmpstr (g_dir_read_name (dir), ==, "kiosk-2");
+        g_assert_null (g_dir_read_name (dir));
+      }
 }
 
 static void
@@ -627,6 +670,7 @@ main (int   argc,
   g_test_add_func ("/cli/option-needs-export", test_cli_option_needs_export);
   g_test_add_func ("/cli/import-bad-survey", test_cli_import_bad_survey);
   g_test_add_func ("/cli/export-opinions", test_cli_export_opinions);
+  g_test_add_func ("/cli/reading-needs-database", test_cli_reading_needs_database);
   g_test_add_data_func ("/cli/report/kk", "kk", test_cli_report);
   g_test_add_data_func ("/cli/report/ru", "ru", test_cli_report);
   g_test_add_func ("/cli/report-bad-options", test_cli_report_bad_options);

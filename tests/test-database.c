@@ -350,6 +350,46 @@ test_database_empty_file_is_initialised (void)
   g_assert_cmpint (rc_database_get_schema_version (db), ==, rc_database_get_latest_version ());
 }
 
+/* Reading opens only what is there, and makes nothing. */
+static void
+test_database_open_existing (void)
+{
+  g_autofree char *tmp = rc_test_make_temp_dir ();
+  g_autofree char *missing = g_build_filename (tmp, "missing", NULL);
+  g_autofree char *empty = g_build_filename (tmp, "empty", NULL);
+  g_autofree char *file = g_build_filename (tmp, "file", NULL);
+  g_autoptr(RcDatabase) db = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (rc_database_open_existing (missing, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, missing));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
+  g_assert_null (rc_database_open_existing (empty, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, empty));
+  dir = g_dir_open (empty, 0, NULL);
+  g_assert_null (g_dir_read_name (dir));
+  g_clear_error (&error);
+
+  /* A file for a folder is refused as rc_database_open() refuses it. */
+  g_assert_true (g_file_set_contents (file, "keep me", -1, NULL));
+  g_assert_null (rc_database_open_existing (file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
+  g_clear_error (&error);
+
+  db = rc_database_open (empty, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  db = rc_database_open_existing (empty, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rc_database_get_data_dir (db), ==, empty);
+}
+
 /* Threads of one round: they open the same new folder as soon as all
  * are ready. */
 typedef struct
@@ -440,6 +480,7 @@ main (int   argc,
   g_test_add_func ("/database/foreign", test_database_foreign);
   g_test_add_func ("/database/empty-file-is-initialised", test_database_empty_file_is_initialised);
   g_test_add_func ("/database/first-open-at-once", test_database_first_open_at_once);
+  g_test_add_func ("/database/open-existing", test_database_open_existing);
 
   return g_test_run ();
 }

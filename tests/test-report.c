@@ -118,10 +118,13 @@ test_empty (void)
   g_autofree char *data_dir = rc_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (data_dir, "report.pdf", NULL);
   RcResultsFilter filter = { NULL, };
+  g_autoptr(RcDatabase) database = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   guint n_pages = 0;
 
+  /* A kiosk's folder before its first response. */
+  database = rc_test_open_database (data_dir);
   g_assert_true (rc_report_write (data_dir, path, &filter, "en", &n_pages, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_pages, ==, 1);

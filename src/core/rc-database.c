@@ -788,6 +788,48 @@ rc_database_open (const char  *data_dir,
   return g_steal_pointer (&self);
 }
 
+/**
+ * rc_database_open_existing:
+ * @data_dir: the data folder
+ * @error: a location for a #GError
+ *
+ * rc_database_open() for reading what was kept: a folder that does not
+ * exist, or holds no database, is %G_IO_ERROR_NOT_FOUND and left as it is.
+ * Exporting from a mistyped folder must not report the "0 responses" of a
+ * database made there for the purpose.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ */
+RcDatabase *
+rc_database_open_existing (const char  *data_dir,
+                           GError     **error)
+{
+  g_autofree char *path = NULL;
+  GStatBuf st;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_lstat (data_dir, &st) != 0 && errno == ENOENT)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The data folder “%s” does not exist"), data_dir);
+      return NULL;
+    }
+
+  path = g_build_filename (data_dir, RC_DATABASE_FILE_NAME, NULL);
+  if (g_lstat (path, &st) != 0 && errno == ENOENT)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The data folder “%s” holds no database; check that it is the right folder"), data_dir);
+      return NULL;
+    }
+
+  /* Anything else, a file for a folder or another program's database,
+   * is refused as always. */
+  return rc_database_open (data_dir, error);
+}
+
 const char *
 rc_database_get_data_dir (RcDatabase *self)
 {

@@ -34,6 +34,8 @@ char        *rc_database_get_default_data_dir (void);
 int          rc_database_get_latest_version   (void);
 RcDatabase  *rc_database_open                 (const char  *data_dir,
                                                GError     **error);
+RcDatabase  *rc_database_open_existing        (const char  *data_dir,
+                                               GError     **error);
 const char  *rc_database_get_data_dir         (RcDatabase  *self);
 const char  *rc_database_get_path             (RcDatabase  *self);
 int          rc_database_get_schema_version   (RcDatabase  *self);

@@ -947,7 +947,7 @@ rc_export_write (const char             *data_dir,
   export.languages = g_ptr_array_new_with_free_func (g_free);
   export.language_counts = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  if (!(export.database = rc_database_open (data_dir, error)))
+  if (!(export.database = rc_database_open_existing (data_dir, error)))
     goto out;
 
   /* One read transaction: one snapshot of the database for every query. */
@@ -1025,7 +1025,7 @@ rc_export_write_opinions (const char  *data_dir,
   *n_written = 0;
   sink.fd = -1;
 
-  if (!(database = rc_database_open (data_dir, error)) ||
+  if (!(database = rc_database_open_existing (data_dir, error)) ||
       !rc_database_exec (database, "BEGIN", error))
     return FALSE;
 

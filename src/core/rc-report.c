@@ -617,7 +617,8 @@ rc_report_write (const char             *data_dir,
   g_return_val_if_fail (filter != NULL, FALSE);
   g_return_val_if_fail (language != NULL, FALSE);
 
-  if (!(database = rc_database_open (data_dir, error)) ||
+  if (!rc_results_filter_check (filter, error) ||
+      !(database = rc_database_open_existing (data_dir, error)) ||
       !(results = rc_results_new (database, filter, language, NULL, error)))
     return FALSE;
 

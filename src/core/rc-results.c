@@ -998,6 +998,26 @@ count_weeks (Counting  *counting,
 }
 
 /**
+ * rc_results_filter_check:
+ * @filter: the responses to count
+ * @error: a location for a #GError
+ *
+ * Whether the days of @filter are days, before any data folder is opened.
+ *
+ * Returns: %TRUE when they are, or %FALSE with @error naming the one
+ *   that is not
+ */
+gboolean
+rc_results_filter_check (const RcResultsFilter  *filter,
+                         GError                **error)
+{
+  g_return_val_if_fail (filter != NULL, FALSE);
+
+  return (filter->since == NULL || rc_export_check_date (filter->since, error)) &&
+         (filter->until == NULL || rc_export_check_date (filter->until, error));
+}
+
+/**
  * rc_results_new:
  * @database: a database
  * @filter: which responses to count, and how to break them down
@@ -1026,8 +1046,7 @@ rc_results_new (RcDatabase             *database,
   g_return_val_if_fail (filter != NULL, NULL);
   g_return_val_if_fail (language != NULL, NULL);
 
-  if ((filter->since != NULL && !rc_export_check_date (filter->since, error)) ||
-      (filter->until != NULL && !rc_export_check_date (filter->until, error)))
+  if (!rc_results_filter_check (filter, error))
     return NULL;
 
   results->language = g_strdup (language);

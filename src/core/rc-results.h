@@ -79,6 +79,8 @@ typedef struct
   GPtrArray  *groups;          /* RcResultsBar: the breakdown's options, count = respondents */
 } RcResults;
 
+gboolean   rc_results_filter_check (const RcResultsFilter  *filter,
+                                    GError                **error);
 RcResults *rc_results_new          (RcDatabase             *database,
                                     const RcResultsFilter  *filter,
                                     const char             *language,
