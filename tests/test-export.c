@@ -1108,6 +1108,8 @@ test_export_while_saving (void)
   g_autofree char *helper = g_test_build_filename (G_TEST_BUILT, "rc-submit-loop", NULL);
   g_autofree char *survey_file = g_test_build_filename (G_TEST_DIST, "fixtures", "surveys", "all-types.json", NULL);
   const char *argv[] = { helper, dir, survey_file, NULL };
+  /* The kiosk's folder, as its first start left it. */
+  g_autoptr(RcDatabase) kiosk = rc_test_open_database (dir);
   g_autoptr(GError) error = NULL;
   GPid pid;
 
