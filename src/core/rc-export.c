@@ -176,6 +176,8 @@ typedef struct
   RcResponseTable  *table;
   GPtrArray        *surveys;          /* RcSurvey, the newest first */
   GPtrArray        *definitions;      /* char *, as stored, same order */
+  GPtrArray        *survey_ids;       /* char *, as stored beside them */
+  GArray           *survey_versions;  /* gint64, likewise */
   GArray           *survey_counts;    /* gint64, same order */
   GPtrArray        *languages;        /* char * */
   GArray           *language_counts;  /* gint64 */
@@ -190,6 +192,8 @@ export_clear (Export *export)
   g_clear_pointer (&export->table, rc_response_table_free);
   g_clear_pointer (&export->surveys, g_ptr_array_unref);
   g_clear_pointer (&export->definitions, g_ptr_array_unref);
+  g_clear_pointer (&export->survey_ids, g_ptr_array_unref);
+  g_clear_pointer (&export->survey_versions, g_array_unref);
   g_clear_pointer (&export->survey_counts, g_array_unref);
   g_clear_pointer (&export->languages, g_ptr_array_unref);
   g_clear_pointer (&export->language_counts, g_array_unref);
@@ -213,11 +217,11 @@ prepare_filtered (Export      *export,
   return stmt;
 }
 
-/* Which survey versions the exported responses have, and how many
- * responses: what the file's columns and its progress need before the
- * first row. Each version's count and each language's are tallied while
- * the rows are written: counting them here took two more passes over
- * every response. */
+/* Which survey versions the exported responses have, as stored, and how
+ * many responses: what the file's columns and its progress need before
+ * the first row. Each version's count and each language's are tallied
+ * while the rows are written: counting them here took two more passes
+ * over every response. */
 static gboolean
 read_contents (Export  *export,
                GError **error)
@@ -240,21 +244,12 @@ read_contents (Export  *export,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *definition = (const char *)sqlite3_column_text (stmt, 0);
+      gint64 version = sqlite3_column_int64 (stmt, 2);
       gint64 no_responses = 0;
-      RcSurvey *survey;
 
-      if (!(survey = rc_response_store_read_survey (export->database,
-                                                    (const char *)sqlite3_column_text (stmt, 1),
-                                                    sqlite3_column_int64 (stmt, 2),
-                                                    definition, sqlite3_column_bytes (stmt, 0), error)))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
-
-      g_ptr_array_add (export->surveys, survey);
-      g_ptr_array_add (export->definitions, g_strdup (definition));
+      g_ptr_array_add (export->definitions, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (export->survey_ids, g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
+      g_array_append_val (export->survey_versions, version);
       g_array_append_val (export->survey_counts, no_responses);
     }
   sqlite3_finalize (stmt);
@@ -269,6 +264,28 @@ read_contents (Export  *export,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW)
     return rc_database_fail (export->database, rc, error);
+
+  return TRUE;
+}
+
+/* Checks each definition read_contents() found, while the row reader
+ * already reads: it touches the text alone, not the database. */
+static gboolean
+read_surveys (Export  *export,
+              GError **error)
+{
+  for (guint i = 0; i < export->definitions->len; i++)
+    {
+      const char *definition = g_ptr_array_index (export->definitions, i);
+      RcSurvey *survey;
+
+      survey = rc_response_store_read_survey (export->database, g_ptr_array_index (export->survey_ids, i),
+                                              g_array_index (export->survey_versions, gint64, i),
+                                              definition, strlen (definition), error);
+      if (survey == NULL)
+        return FALSE;
+      g_ptr_array_add (export->surveys, survey);
+    }
 
   export->table = rc_response_table_new (export->surveys);
   return TRUE;
@@ -768,8 +785,11 @@ enum
   ROW_ANSWERS,
 };
 
+/* Writes each row @reader gives, until the last or a failure; the caller
+ * finishes @reader. */
 static gboolean
 write_rows (Export            *export,
+            RcRowReader       *reader,
             RcSink            *sink,
             RcExportProgress  *progress,
             GCancellable      *cancellable,
@@ -784,19 +804,7 @@ write_rows (Export            *export,
   gboolean stopped = FALSE;
   guint last_language = G_MAXUINT;
   char time_buffer[20];
-  RcRowReader *reader;
-  sqlite3_stmt *stmt;
-  int rc;
 
-  stmt = prepare_filtered (export,
-                           "SELECT id, survey_id, survey_version, device_id, language, "
-                           "submitted_at, duration_minutes, answers FROM responses "
-                           "WHERE " FILTER " ORDER BY submitted_at, id",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-
-  reader = rc_row_reader_start (stmt);
   while (rc_row_reader_next (reader))
     {
       const char *id = rc_row_reader_get_text (reader, ROW_ID, NULL);
@@ -853,14 +861,7 @@ write_rows (Export            *export,
         }
     }
 
-  rc = rc_row_reader_finish (reader);
-  sqlite3_finalize (stmt);
-
-  if (stopped)
-    return FALSE;
-  if (rc != SQLITE_DONE)
-    return rc_database_fail (export->database, rc, error);
-  return TRUE;
+  return !stopped;
 }
 
 /**
@@ -913,8 +914,11 @@ rc_export_write (const char             *data_dir,
 {
   Export export = { 0 };
   RcSink sink = { 0 };
+  sqlite3_stmt *rows = NULL;
+  RcRowReader *reader = NULL;
   gboolean in_transaction = FALSE;
   gboolean ok = FALSE;
+  int rc;
 
   g_return_val_if_fail (data_dir != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -943,6 +947,8 @@ rc_export_write (const char             *data_dir,
   export.until_next_day = options->until ? rc_export_day_after (options->until) : NULL;
   export.surveys = g_ptr_array_new_with_free_func (g_object_unref);
   export.definitions = g_ptr_array_new_with_free_func (g_free);
+  export.survey_ids = g_ptr_array_new_with_free_func (g_free);
+  export.survey_versions = g_array_new (FALSE, FALSE, sizeof (gint64));
   export.survey_counts = g_array_new (FALSE, FALSE, sizeof (gint64));
   export.languages = g_ptr_array_new_with_free_func (g_free);
   export.language_counts = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -961,7 +967,19 @@ rc_export_write (const char             *data_dir,
   if (progress != NULL)
     g_atomic_int_set (&progress->total, (gint)MIN (export.total, G_MAXINT));
 
-  if (!rc_sink_open (&sink, path, error))
+  /* The rows are read in a thread from here on, while the definitions
+   * are checked and the file is opened: the connection is the reader's
+   * until it finishes. */
+  rows = prepare_filtered (&export,
+                           "SELECT id, survey_id, survey_version, device_id, language, "
+                           "submitted_at, duration_minutes, answers FROM responses "
+                           "WHERE " FILTER " ORDER BY submitted_at, id",
+                           error);
+  if (rows == NULL)
+    goto out;
+  reader = rc_row_reader_start (rows);
+
+  if (!read_surveys (&export, error) || !rc_sink_open (&sink, path, error))
     goto out;
 
   if (options->format == RC_EXPORT_FORMAT_JSON)
@@ -969,8 +987,15 @@ rc_export_write (const char             *data_dir,
   else
     write_csv_head (&export, sink.buffer);
 
-  if (!write_rows (&export, &sink, progress, cancellable, n_written, error))
+  if (!write_rows (&export, reader, &sink, progress, cancellable, n_written, error))
     goto out;
+
+  rc = rc_row_reader_finish (g_steal_pointer (&reader));
+  if (rc != SQLITE_DONE)
+    {
+      rc_database_fail (export.database, rc, error);
+      goto out;
+    }
 
   if (options->format == RC_EXPORT_FORMAT_JSON)
     write_json_tail (&export, sink.buffer, *n_written);
@@ -979,6 +1004,9 @@ rc_export_write (const char             *data_dir,
   ok = rc_sink_commit_full (&sink, cancellable, error);
 
 out:
+  if (reader != NULL)
+    rc_row_reader_finish (reader);
+  g_clear_pointer (&rows, sqlite3_finalize);
   if (!ok)
     {
       rc_sink_abort (&sink);
