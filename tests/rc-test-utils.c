@@ -7,6 +7,7 @@
 
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -158,6 +159,19 @@ rc_test_get_kills (void)
   return g_test_slow () ? 200 : 25;
 }
 
+/**
+ * rc_test_die_with_parent:
+ *
+ * A child setup for g_spawn_async() of a helper the test kills when done:
+ * should the test fail before that, the helper dies with it, rather than
+ * keeping the test's output open until meson's timeout.
+ */
+void
+rc_test_die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
 /* Starts the program of @argv, which prints a line each time it has made
  * something durable; once it has printed one, however slowly a busy
  * machine starts it, waits a random time between @min_us and @max_us and
@@ -177,7 +191,7 @@ rc_test_kill_while_running (const char * const *argv,
   GPid pid;
 
   g_spawn_async_with_pipes (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
-                            NULL, NULL, &pid, NULL, &out_fd, NULL, &error);
+                            rc_test_die_with_parent, NULL, &pid, NULL, &out_fd, NULL, &error);
   g_assert_no_error (error);
 
   while (strchr (output->str, '\n') == NULL && (n = read (out_fd, buffer, sizeof buffer)) > 0)

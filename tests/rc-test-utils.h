@@ -19,6 +19,7 @@ RcSurvey   *rc_test_load_all_types    (void);
 RcDatabase *rc_test_open_database     (const char *data_dir);
 void        rc_test_damage_database   (const char *data_dir);
 guint       rc_test_get_kills         (void);
+void        rc_test_die_with_parent    (gpointer            user_data);
 char      **rc_test_kill_while_running (const char * const *argv,
                                        guint               min_us,
                                        guint               max_us);

@@ -1114,7 +1114,7 @@ test_export_while_saving (void)
   GPid pid;
 
   g_spawn_async (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                 NULL, NULL, &pid, &error);
+                 rc_test_die_with_parent, NULL, &pid, &error);
   g_assert_no_error (error);
 
   for (guint i = 0; i < 5; i++)
