@@ -537,7 +537,7 @@ static void
 test_export_summary_async (void)
 {
   g_autofree char *dir = rc_test_make_temp_dir ();
-  g_autofree char *not_dir = g_build_filename (dir, "resource-center.db", NULL);
+  g_autofree char *not_dir = g_build_filename (dir, RC_DATABASE_FILE_NAME, NULL);
   g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
   g_autoptr(RcResponseSummary) summary = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
