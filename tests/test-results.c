@@ -279,6 +279,33 @@ test_empty (void)
   g_assert_cmpuint (results->questions->len, ==, 0);
 }
 
+/* A response with no rows of answers, as only a damaged or hand-made
+ * database holds: she still counts, and was shown what needs no answer. */
+static void
+test_response_without_answers (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  RcResultsFilter filter = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcResults) results = NULL;
+
+  rc_database_exec (fixture->database,
+                    "INSERT INTO responses (id, survey_id, survey_version, device_id, language, "
+                    "submitted_at, duration_minutes, answers) VALUES ('bare', 'all_types', 3, "
+                    "'kiosk', 'kk', '2026-01-10T10:00:00Z', 3, '{}')",
+                    &error);
+  g_assert_no_error (error);
+
+  results = count (fixture, &filter);
+  g_assert_cmpint (results->total, ==, 7);
+  assert_question (results, "q_single", 7, 5, 1, NULL);
+  assert_question (results, "q_new", 2, 1, 0, NULL);
+  /* Her unanswered q_yesno is not "yes": the rule's "not" holds. */
+  assert_question (results, "c_not", 3, 0, 0, NULL);
+  assert_question (results, "c_equals", 3, 2, 0, NULL);
+  assert_question (results, "c_any", 2, 1, 0, NULL);
+}
+
 static void
 test_many_ranges (void)
 {
@@ -320,6 +347,8 @@ main (int   argc,
               test_breakdown_needs_single_choice, fixture_tear_down);
   g_test_add ("/results/small-numbers", Fixture, NULL, fixture_set_up, test_small_numbers, fixture_tear_down);
   g_test_add ("/results/bad-filter", Fixture, NULL, fixture_set_up, test_bad_filter, fixture_tear_down);
+  g_test_add ("/results/response-without-answers", Fixture, NULL, fixture_set_up, test_response_without_answers,
+              fixture_tear_down);
   g_test_add_func ("/results/empty", test_empty);
   g_test_add_func ("/results/many-ranges", test_many_ranges);
 

@@ -164,147 +164,6 @@ finish (Counting      *counting,
   return rc == SQLITE_DONE || rc_database_fail (counting->database, rc, error);
 }
 
-static void
-append_value_sql (GString  *sql,
-                  JsonNode *value)
-{
-  if (json_node_get_value_type (value) == G_TYPE_INT64)
-    g_string_append_printf (sql, "%" G_GINT64_FORMAT, json_node_get_int (value));
-  else if (json_node_get_value_type (value) == G_TYPE_STRING)
-    {
-      char *quoted = sqlite3_mprintf ("%Q", json_node_get_string (value));
-
-      g_string_append (sql, quoted);
-      sqlite3_free (quoted);
-    }
-  else
-    g_string_append (sql, "NULL");
-}
-
-static const char *
-compare_sql (RcCompareOperator compare)
-{
-  switch (compare)
-    {
-    case RC_COMPARE_LESS:
-      return "<";
-    case RC_COMPARE_LESS_OR_EQUAL:
-      return "<=";
-    case RC_COMPARE_GREATER:
-      return ">";
-    case RC_COMPARE_GREATER_OR_EQUAL:
-      return ">=";
-    case RC_COMPARE_EQUAL:
-      return "=";
-    case RC_COMPARE_NOT_EQUAL:
-      return "!=";
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* The show-if rule of one survey version as SQL over the stored answers of
- * the response r. Answers to hidden questions are never stored, so the rule
- * holds in SQL exactly when it held on the kiosk (rc_condition_evaluate). */
-static void
-append_condition_sql (GString     *sql,
-                      RcSurvey    *survey,
-                      RcCondition *condition)
-{
-  RcQuestion *tested = NULL;
-  char *quoted_id = NULL;
-
-  if (condition->question_id != NULL)
-    {
-      tested = rc_survey_lookup_question (survey, condition->question_id);
-      quoted_id = sqlite3_mprintf ("%Q", condition->question_id);
-    }
-
-  switch (condition->kind)
-    {
-    case RC_CONDITION_EQUALS:
-    case RC_CONDITION_ONE_OF:
-    case RC_CONDITION_INCLUDES:
-      /* A list answer only "includes"; a single one only "equals". */
-      if (tested == NULL ||
-          (tested->type == RC_QUESTION_MULTIPLE_CHOICE) != (condition->kind == RC_CONDITION_INCLUDES))
-        {
-          g_string_append (sql, "0");
-          break;
-        }
-      g_string_append_printf (sql,
-                              "EXISTS (SELECT 1 FROM answers c WHERE c.response_id = r.id "
-                              "AND c.question_id = %s AND c.value IN (",
-                              quoted_id);
-      for (guint i = 0; i < condition->values->len; i++)
-        {
-          if (i > 0)
-            g_string_append (sql, ", ");
-          append_value_sql (sql, g_ptr_array_index (condition->values, i));
-        }
-      g_string_append (sql, "))");
-      break;
-
-    case RC_CONDITION_COMPARE:
-      g_string_append_printf (sql,
-                              "EXISTS (SELECT 1 FROM answers c WHERE c.response_id = r.id "
-                              "AND c.question_id = %s AND typeof (c.value) = 'integer' "
-                              "AND c.value %s %" G_GINT64_FORMAT ")",
-                              quoted_id, compare_sql (condition->compare), condition->number);
-      break;
-
-    case RC_CONDITION_ALL:
-    case RC_CONDITION_ANY:
-      g_string_append (sql, condition->kind == RC_CONDITION_ALL ? "(1" : "(0");
-      for (guint i = 0; i < condition->children->len; i++)
-        {
-          g_string_append (sql, condition->kind == RC_CONDITION_ALL ? " AND " : " OR ");
-          append_condition_sql (sql, survey, g_ptr_array_index (condition->children, i));
-        }
-      g_string_append (sql, ")");
-      break;
-
-    case RC_CONDITION_NOT:
-      g_string_append (sql, "NOT ");
-      append_condition_sql (sql, survey, g_ptr_array_index (condition->children, 0));
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  sqlite3_free (quoted_id);
-}
-
-/* Whether the response r was shown @question_id, under whichever version
- * she answered; a version without the question never showed it. */
-static char *
-shown_sql (Counting   *counting,
-           const char *question_id)
-{
-  g_autoptr(GString) sql = g_string_new ("CASE r.survey_version");
-  gboolean always = TRUE;
-
-  for (guint i = 0; i < counting->surveys->len; i++)
-    {
-      RcSurvey *survey = g_ptr_array_index (counting->surveys, i);
-      RcQuestion *question = rc_survey_lookup_question (survey, question_id);
-
-      g_string_append_printf (sql, " WHEN %" G_GINT64_FORMAT " THEN ", rc_survey_get_version (survey));
-      if (question == NULL)
-        g_string_append (sql, "0");
-      else if (question->show_if == NULL)
-        g_string_append (sql, "1");
-      else
-        append_condition_sql (sql, survey, question->show_if);
-
-      always = always && question != NULL && question->show_if == NULL;
-    }
-  g_string_append (sql, " ELSE 0 END");
-
-  return always ? g_strdup ("1") : g_string_free (g_steal_pointer (&sql), FALSE);
-}
-
 static gboolean
 allows_refusal (Counting   *counting,
                 const char *question_id)
@@ -567,6 +426,224 @@ finish_numbers (Counting          *counting,
     }
 }
 
+/* To whom each question was shown, worked out response by response in
+ * the pass over the answers: her version's show-if rule, evaluated by the
+ * kiosk's own rc_condition_evaluate() over the answers stored for her.
+ * Answers to hidden questions are never stored, so the rule holds here
+ * exactly when it held on the kiosk. (As SQL, an EXISTS per rule and
+ * response, it took as long as the pass itself.) */
+typedef struct
+{
+  Counting    *counting;
+  GHashTable  *tested;     /* question id a rule tests → its index + 1 */
+  GPtrArray   *tested_ids; /* the same ids, by index */
+  JsonNode   **answers;    /* her answer to each tested question, or NULL */
+  JsonNode   **lists;      /* a list of choices for each, emptied for the next */
+  gboolean    *listed;     /* [version × tested]: a list of choices there */
+  RcQuestion **asked;      /* [version × results question], NULL where not asked */
+  GHashTable  *texts;      /* a stored text → its JsonNode, made once */
+  GHashTable  *numbers;    /* a stored number → its JsonNode, made once */
+} Shown;
+
+static void
+add_tested (gpointer question_id,
+            gpointer user_data)
+{
+  Shown *shown = user_data;
+
+  if (!g_hash_table_contains (shown->tested, question_id))
+    {
+      g_ptr_array_add (shown->tested_ids, question_id);
+      g_hash_table_insert (shown->tested, question_id, GUINT_TO_POINTER (shown->tested_ids->len));
+    }
+}
+
+static void
+shown_init (Shown    *shown,
+            Counting *counting)
+{
+  GPtrArray *questions = counting->results->questions;
+  GPtrArray *surveys = counting->surveys;
+  guint n_tested;
+
+  shown->counting = counting;
+  shown->tested = g_hash_table_new (g_str_hash, g_str_equal);
+  shown->tested_ids = g_ptr_array_new ();
+  shown->asked = g_new0 (RcQuestion *, surveys->len * questions->len);
+  for (guint v = 0; v < surveys->len; v++)
+    {
+      for (guint i = 0; i < questions->len; i++)
+        {
+          RcQuestionResults *results = g_ptr_array_index (questions, i);
+          RcQuestion *question = rc_survey_lookup_question (g_ptr_array_index (surveys, v), results->question->id);
+
+          shown->asked[v * questions->len + i] = question;
+          if (question != NULL && question->show_if != NULL)
+            rc_condition_foreach_question (question->show_if, add_tested, shown);
+        }
+    }
+
+  n_tested = shown->tested_ids->len;
+  shown->answers = g_new0 (JsonNode *, n_tested);
+  shown->lists = g_new0 (JsonNode *, n_tested);
+  shown->listed = g_new0 (gboolean, surveys->len * n_tested);
+  for (guint t = 0; t < n_tested; t++)
+    {
+      g_autoptr(JsonArray) list = json_array_new ();
+
+      shown->lists[t] = json_node_init_array (json_node_alloc (), list);
+      for (guint v = 0; v < surveys->len; v++)
+        {
+          RcQuestion *tested = rc_survey_lookup_question (g_ptr_array_index (surveys, v),
+                                                          g_ptr_array_index (shown->tested_ids, t));
+
+          shown->listed[v * n_tested + t] = tested != NULL && tested->type == RC_QUESTION_MULTIPLE_CHOICE;
+        }
+    }
+
+  shown->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)json_node_unref);
+  shown->numbers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)json_node_unref);
+}
+
+static void
+shown_forget_answers (Shown *shown)
+{
+  for (guint t = 0; t < shown->tested_ids->len; t++)
+    {
+      JsonArray *list = json_node_get_array (shown->lists[t]);
+
+      while (json_array_get_length (list) > 0)
+        json_array_remove_element (list, json_array_get_length (list) - 1);
+      shown->answers[t] = NULL;
+    }
+}
+
+static void
+shown_clear (Shown *shown)
+{
+  for (guint t = 0; t < shown->tested_ids->len; t++)
+    json_node_unref (shown->lists[t]);
+  g_clear_pointer (&shown->tested, g_hash_table_unref);
+  g_clear_pointer (&shown->tested_ids, g_ptr_array_unref);
+  g_clear_pointer (&shown->answers, g_free);
+  g_clear_pointer (&shown->lists, g_free);
+  g_clear_pointer (&shown->listed, g_free);
+  g_clear_pointer (&shown->asked, g_free);
+  g_clear_pointer (&shown->texts, g_hash_table_unref);
+  g_clear_pointer (&shown->numbers, g_hash_table_unref);
+}
+
+/* A stored value as JSON: the few values a survey's answers take are made
+ * into nodes once, not once for every respondent. */
+static JsonNode *
+shown_value_node (Shown        *shown,
+                  sqlite3_stmt *stmt,
+                  int           column)
+{
+  JsonNode *node;
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_INTEGER)
+    {
+      gint64 number = sqlite3_column_int64 (stmt, column);
+
+      node = g_hash_table_lookup (shown->numbers, &number);
+      if (node == NULL)
+        {
+          node = json_node_init_int (json_node_alloc (), number);
+          g_hash_table_insert (shown->numbers, g_memdup2 (&number, sizeof number), node);
+        }
+    }
+  else
+    {
+      const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+      node = g_hash_table_lookup (shown->texts, text);
+      if (node == NULL)
+        {
+          node = json_node_init_string (json_node_alloc (), text);
+          g_hash_table_insert (shown->texts, g_strdup (text), node);
+        }
+    }
+
+  return node;
+}
+
+/* The index in counting->surveys of @version, or -1. */
+static gint
+find_version (Counting *counting,
+              gint64    version)
+{
+  for (guint v = 0; v < counting->surveys->len; v++)
+    {
+      if (rc_survey_get_version (g_ptr_array_index (counting->surveys, v)) == version)
+        return v;
+    }
+
+  return -1;
+}
+
+/* Keeps a stored answer of hers to the tested question @tested, as the
+ * kiosk held it: a list for a multiple choice, one value otherwise. */
+static void
+shown_add_answer (Shown        *shown,
+                  gint          version,
+                  guint         tested,
+                  sqlite3_stmt *stmt,
+                  int           column)
+{
+  JsonNode *value;
+
+  if (version < 0)
+    return;
+
+  value = shown_value_node (shown, stmt, column);
+  if (shown->listed[version * shown->tested_ids->len + tested])
+    {
+      json_array_add_element (json_node_get_array (shown->lists[tested]), json_node_ref (value));
+      shown->answers[tested] = shown->lists[tested];
+    }
+  else if (shown->answers[tested] == NULL)
+    shown->answers[tested] = value;
+}
+
+static JsonNode *
+lookup_answer (const char *question_id,
+               gpointer    user_data)
+{
+  Shown *shown = user_data;
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (shown->tested, question_id));
+
+  return index > 0 ? shown->answers[index - 1] : NULL;
+}
+
+/* Counts the questions shown to the response whose answers were just read,
+ * in all or in her @group, and forgets her answers. */
+static void
+shown_count_response (Shown    *shown,
+                      gint      version,
+                      gboolean  by_group,
+                      gint      group)
+{
+  GPtrArray *questions = shown->counting->results->questions;
+
+  for (guint i = 0; version >= 0 && (!by_group || group >= 0) && i < questions->len; i++)
+    {
+      RcQuestionResults *results = g_ptr_array_index (questions, i);
+      RcQuestion *question = shown->asked[version * questions->len + i];
+
+      if (question == NULL ||
+          (question->show_if != NULL && !rc_condition_evaluate (question->show_if, lookup_answer, shown)))
+        continue;
+
+      if (by_group)
+        results->group_shown[group]++;
+      else
+        results->shown++;
+    }
+
+  shown_forget_answers (shown);
+}
+
 /* What one pass over the answers keeps of a question as it goes. */
 typedef struct
 {
@@ -575,15 +652,17 @@ typedef struct
   gboolean           refusal_allowed;
   gint64             answered_by;      /* the response last counted as answering */
   gint64             refused_by;       /* the response last counted as refusing */
+  guint              tested;           /* its index + 1 among those a rule tests, or 0 */
 } Tally;
 
 /* One pass over the answers of the responses counted, every question at
  * once, counted here rather than by GROUP BY: SQLite sorted the two million
  * answers of 100,000 responses twice for that, and took four times as long.
- * Responses are the outer loop (CROSS JOIN), so all the answers of one come
- * together, and she counts once per question however many boxes she
- * ticked. With @by_group, the counts of each group of the breakdown
- * instead. */
+ * Responses are the outer loop (a LEFT JOIN keeps the order, and keeps a
+ * response without answers), so all the answers of one come together: she
+ * counts once per question however many boxes she ticked, and what she was
+ * shown is known when her last answer is read. With @by_group, the counts
+ * of each group of the breakdown instead. */
 static gboolean
 count_answers (Counting    *counting,
                gboolean     by_group,
@@ -591,11 +670,22 @@ count_answers (Counting    *counting,
                GError     **error)
 {
   g_autoptr(GHashTable) tallies = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree Tally *tally_of = g_new0 (Tally, counting->results->questions->len);
+  g_autofree Tally *tally_of = NULL;
   g_autofree char *sql = NULL;
+  Shown shown = { 0 };
+  gint64 response = -1;
+  gint version = -1;
+  gint group = -1;
+  gboolean reading = FALSE;
   sqlite3_stmt *stmt;
+  guint n_tallies;
   int rc;
 
+  /* A tally for each question counted, and for each a rule tests, so one
+   * lookup serves an answer both ways. */
+  shown_init (&shown, counting);
+  n_tallies = counting->results->questions->len;
+  tally_of = g_new0 (Tally, n_tallies + shown.tested_ids->len);
   for (guint i = 0; i < counting->results->questions->len; i++)
     {
       Tally *tally = &tally_of[i];
@@ -606,30 +696,60 @@ count_answers (Counting    *counting,
       tally->answered_by = tally->refused_by = -1;
       g_hash_table_insert (tallies, tally->results->question->id, tally);
     }
+  for (guint t = 0; t < shown.tested_ids->len; t++)
+    {
+      Tally *tally = g_hash_table_lookup (tallies, g_ptr_array_index (shown.tested_ids, t));
 
-  sql = g_strdup_printf ("SELECT r.rowid, a.question_id, %s, a.value "
-                         "FROM responses r CROSS JOIN answers a ON a.response_id = r.id %s "
+      if (tally == NULL)
+        {
+          tally = &tally_of[n_tallies++];
+          g_hash_table_insert (tallies, g_ptr_array_index (shown.tested_ids, t), tally);
+        }
+      tally->tested = t + 1;
+    }
+
+  sql = g_strdup_printf ("SELECT r.rowid, a.question_id, %s, a.value, r.survey_version "
+                         "FROM responses r LEFT JOIN answers a ON a.response_id = r.id %s "
                          "WHERE " FILTER,
                          by_group ? "b.value" : "NULL",
                          by_group ? "CROSS JOIN answers b ON b.response_id = r.id AND b.question_id = ?6" : "");
   stmt = prepare (counting, sql, error);
   if (stmt == NULL)
-    return FALSE;
+    {
+      shown_clear (&shown);
+      return FALSE;
+    }
   if (by_group)
     sqlite3_bind_text (stmt, 6, counting->results->breakdown->id, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 response = sqlite3_column_int64 (stmt, 0);
-      Tally *tally = g_hash_table_lookup (tallies, sqlite3_column_text (stmt, 1));
-      gint group = by_group ? find_group (counting, (const char *)sqlite3_column_text (stmt, 2)) : -1;
+      const char *question_id = (const char *)sqlite3_column_text (stmt, 1);
       const char *key = (const char *)sqlite3_column_text (stmt, 3);
+      Tally *tally;
       gboolean refusal;
       RcResultsBar *bar;
 
-      /* Answers to questions this version does not ask, and those of
-       * respondents in no group. */
-      if (tally == NULL || key == NULL || (by_group && group < 0))
+      if (!reading || sqlite3_column_int64 (stmt, 0) != response)
+        {
+          if (reading)
+            shown_count_response (&shown, version, by_group, group);
+          reading = TRUE;
+          response = sqlite3_column_int64 (stmt, 0);
+          version = find_version (counting, sqlite3_column_int64 (stmt, 4));
+          group = by_group ? find_group (counting, (const char *)sqlite3_column_text (stmt, 2)) : -1;
+        }
+
+      /* A response without answers. */
+      if (question_id == NULL)
+        continue;
+      tally = g_hash_table_lookup (tallies, question_id);
+      if (tally != NULL && tally->tested > 0)
+        shown_add_answer (&shown, version, tally->tested - 1, stmt, 3);
+
+      /* Answers to questions this version does not ask, or only tested,
+       * and those of respondents in no group. */
+      if (tally == NULL || tally->results == NULL || key == NULL || (by_group && group < 0))
         continue;
 
       /* Without a refusal choice, an answer spelled like one is an answer. */
@@ -677,63 +797,9 @@ count_answers (Counting    *counting,
         }
     }
 
-  return finish (counting, stmt, rc, error);
-}
-
-/* To how many respondents each question was shown: everyone, for most;
- * its show-if rule decides for the others. With @by_group, per group of
- * the breakdown. */
-static gboolean
-count_shown (Counting  *counting,
-             gboolean   by_group,
-             GError   **error)
-{
-  GPtrArray *questions = counting->results->questions;
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autofree gboolean *always = g_new0 (gboolean, questions->len);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_string_append_printf (sql, "SELECT %s, count(*)", by_group ? "b.value" : "NULL");
-  for (guint i = 0; i < questions->len; i++)
-    {
-      RcQuestionResults *results = g_ptr_array_index (questions, i);
-      g_autofree char *shown = shown_sql (counting, results->question->id);
-
-      always[i] = g_str_equal (shown, "1");
-      if (!always[i])
-        g_string_append_printf (sql, ", sum (%s)", shown);
-    }
-  g_string_append_printf (sql, " FROM responses r %s WHERE " FILTER "%s",
-                          by_group ? "CROSS JOIN answers b ON b.response_id = r.id AND b.question_id = ?6" : "",
-                          by_group ? " GROUP BY 1" : "");
-
-  stmt = prepare (counting, sql->str, error);
-  if (stmt == NULL)
-    return FALSE;
-  if (by_group)
-    sqlite3_bind_text (stmt, 6, counting->results->breakdown->id, -1, SQLITE_STATIC);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint group = by_group ? find_group (counting, (const char *)sqlite3_column_text (stmt, 0)) : -1;
-      gint64 everyone = sqlite3_column_int64 (stmt, 1);
-      int column = 2;
-
-      if (by_group && group < 0)
-        continue;
-
-      for (guint i = 0; i < questions->len; i++)
-        {
-          RcQuestionResults *results = g_ptr_array_index (questions, i);
-          gint64 shown = always[i] ? everyone : sqlite3_column_int64 (stmt, column++);
-
-          if (by_group)
-            results->group_shown[group] = shown;
-          else
-            results->shown = shown;
-        }
-    }
+  if (reading && rc == SQLITE_DONE)
+    shown_count_response (&shown, version, by_group, group);
+  shown_clear (&shown);
 
   return finish (counting, stmt, rc, error);
 }
@@ -805,9 +871,7 @@ count_questions (Counting      *counting,
         g_hash_table_insert (numbers, question->id, g_array_new (FALSE, FALSE, sizeof (NumberCount)));
     }
 
-  if (!count_shown (counting, FALSE, error) ||
-      (by_group && !count_shown (counting, TRUE, error)) ||
-      g_cancellable_set_error_if_cancelled (cancellable, error) ||
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !count_answers (counting, FALSE, numbers, error) ||
       (by_group && !count_answers (counting, TRUE, numbers, error)))
     return FALSE;
