@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "rc-response-store.h"
+#include "rc-response-store-private.h"
 #include "rc-test-utils.h"
 
 static RcResponse *
@@ -272,6 +273,50 @@ test_store_survives_kill (void)
   g_assert_cmpuint (total_reported, >, 0);
 }
 
+/* A stored definition is checked against its row at every read, though it
+ * is parsed only once; a broken one is refused every time. */
+static void
+test_store_read_survey (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "surveys", "all-types.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcSurvey) first = NULL;
+  g_autoptr(RcSurvey) again = NULL;
+  g_autoptr(RcSurvey) wrong = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &text, &length, &error);
+  g_assert_no_error (error);
+
+  first = rc_response_store_read_survey (database, "all_types", 3, text, length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rc_survey_get_id (first), ==, "all_types");
+  g_assert_nonnull (rc_survey_lookup_question (first, "c_chain"));
+
+  again = rc_response_store_read_survey (database, "all_types", 3, text, length, &error);
+  g_assert_no_error (error);
+  g_assert_true (again == first);
+
+  /* The same text kept under another version's row. */
+  wrong = rc_response_store_read_survey (database, "all_types", 4, text, length, &error);
+  g_assert_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "version 4 of the survey “all_types” is another one"));
+  g_assert_nonnull (strstr (error->message, rc_database_get_path (database)));
+  g_assert_null (wrong);
+  g_clear_error (&error);
+
+  /* Cut short: not JSON, the first time or the next. */
+  for (int i = 0; i < 2; i++)
+    {
+      g_assert_null (rc_response_store_read_survey (database, "all_types", 3, text, length / 2, &error));
+      g_assert_error (error, RC_SURVEY_ERROR, RC_SURVEY_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,6 +327,7 @@ main (int   argc,
   g_test_add_func ("/store/keep-full-time", test_store_keep_full_time);
   g_test_add_func ("/store/refuses-incomplete", test_store_refuses_incomplete);
   g_test_add_func ("/store/count-answers", test_store_count_answers);
+  g_test_add_func ("/store/read-survey", test_store_read_survey);
   g_test_add_func ("/store/migrates-old-database", test_store_migrates_old_database);
   g_test_add_func ("/store/survives-kill", test_store_survives_kill);
 

@@ -202,6 +202,42 @@ rc_response_store_insert_survey (RcDatabase  *database,
   return ok;
 }
 
+/* Definitions already parsed, by their text, for the life of the process.
+ * A stored definition never changes, and the coordinator's page reads every
+ * version again at each count: json-glib took a tenth of a count of 1,000
+ * responses. Only a few versions ever exist. */
+G_LOCK_DEFINE_STATIC (parsed_surveys);
+static GHashTable *parsed_surveys;
+
+static RcSurvey *
+parse_survey (GBytes      *bytes,
+              const char  *source_name,
+              GError     **error)
+{
+  RcSurvey *survey = NULL;
+
+  G_LOCK (parsed_surveys);
+  if (parsed_surveys != NULL && (survey = g_hash_table_lookup (parsed_surveys, bytes)) != NULL)
+    g_object_ref (survey);
+  G_UNLOCK (parsed_surveys);
+  if (survey != NULL)
+    return survey;
+
+  survey = rc_survey_new_from_bytes (bytes, source_name, error);
+  if (survey == NULL)
+    return NULL;
+
+  G_LOCK (parsed_surveys);
+  if (parsed_surveys == NULL)
+    parsed_surveys = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
+                                            (GDestroyNotify)g_bytes_unref, g_object_unref);
+  if (!g_hash_table_contains (parsed_surveys, bytes))
+    g_hash_table_insert (parsed_surveys, g_bytes_ref (bytes), g_object_ref (survey));
+  G_UNLOCK (parsed_surveys);
+
+  return survey;
+}
+
 /**
  * rc_response_store_read_survey:
  * @database: the database the definition was read from
@@ -213,7 +249,8 @@ rc_response_store_insert_survey (RcDatabase  *database,
  *
  * Parses a stored definition, and makes sure it is the survey and version
  * its row says: a row that says otherwise would leave its responses
- * without their questions.
+ * without their questions. A definition read before is not parsed again:
+ * the survey returned is shared, and must not be changed.
  *
  * Returns: (transfer full): the survey, or %NULL with @error
  */
@@ -231,7 +268,7 @@ rc_response_store_read_survey (RcDatabase  *database,
   g_return_val_if_fail (RC_IS_DATABASE (database), NULL);
   g_return_val_if_fail (survey_id != NULL, NULL);
 
-  survey = rc_survey_new_from_bytes (bytes, rc_database_get_path (database), error);
+  survey = parse_survey (bytes, rc_database_get_path (database), error);
   if (survey == NULL)
     return NULL;
 
