@@ -279,6 +279,59 @@ test_empty (void)
   g_assert_cmpuint (results->questions->len, ==, 0);
 }
 
+/* The texts shown are the newest, newest first, at most
+ * RC_RESULTS_MAX_TEXTS: for a question nearly everyone answered and for
+ * one few did. */
+static void
+test_latest_texts (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  RcResultsFilter filter = { NULL, };
+  RcResultsFilter kazakh = { .language = "kk" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcResults) results = NULL;
+  g_autoptr(RcResults) in_kazakh = NULL;
+  GPtrArray *texts;
+
+  /* 600 responses in March, newer than the six of the fixture, two at each
+   * time; each answered q_long, and three of them q_short. */
+  rc_database_exec (fixture->database,
+                    "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 599) "
+                    "INSERT INTO responses (id, survey_id, survey_version, device_id, language, "
+                    "submitted_at, duration_minutes, answers) "
+                    "SELECT printf ('r%03d', i), 'all_types', 3, 'kiosk', iif (i % 2, 'ru', 'kk'), "
+                    "printf ('2026-03-%02dT%02d:00:00Z', 1 + i / 48, i / 2 % 24), 4, '{}' FROM n;"
+                    "INSERT INTO answers SELECT id, 'q_long', 'long ' || substr (id, 2) FROM responses "
+                    "WHERE id LIKE 'r%';"
+                    "INSERT INTO answers VALUES ('r010', 'q_short', 'short 10'), ('r020', 'q_short', 'short 20'), "
+                    "('r030', 'q_short', 'short 30');",
+                    &error);
+  g_assert_no_error (error);
+
+  results = count (fixture, &filter);
+  texts = rc_results_lookup (results, "q_long")->texts;
+  g_assert_cmpuint (texts->len, ==, RC_RESULTS_MAX_TEXTS);
+  /* Two at the same time come in the order of their ids. */
+  g_assert_cmpstr (g_ptr_array_index (texts, 0), ==, "long 598");
+  g_assert_cmpstr (g_ptr_array_index (texts, 1), ==, "long 599");
+  g_assert_cmpstr (g_ptr_array_index (texts, 2), ==, "long 596");
+  g_assert_cmpstr (g_ptr_array_index (texts, 499), ==, "long 101");
+
+  texts = rc_results_lookup (results, "q_short")->texts;
+  g_assert_cmpuint (texts->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (texts, 0), ==, "short 30");
+  g_assert_cmpstr (g_ptr_array_index (texts, 1), ==, "short 20");
+  g_assert_cmpstr (g_ptr_array_index (texts, 2), ==, "short 10");
+  g_assert_cmpstr (g_ptr_array_index (texts, 3), ==, "Бір");
+
+  in_kazakh = count (fixture, &kazakh);
+  texts = rc_results_lookup (in_kazakh, "q_long")->texts;
+  g_assert_cmpuint (texts->len, ==, 300);
+  g_assert_cmpstr (g_ptr_array_index (texts, 0), ==, "long 598");
+  g_assert_cmpstr (g_ptr_array_index (texts, 1), ==, "long 596");
+  g_assert_cmpstr (g_ptr_array_index (texts, 299), ==, "long 000");
+}
+
 /* A response with no rows of answers, as only a damaged or hand-made
  * database holds: she still counts, and was shown what needs no answer. */
 static void
@@ -347,6 +400,7 @@ main (int   argc,
               test_breakdown_needs_single_choice, fixture_tear_down);
   g_test_add ("/results/small-numbers", Fixture, NULL, fixture_set_up, test_small_numbers, fixture_tear_down);
   g_test_add ("/results/bad-filter", Fixture, NULL, fixture_set_up, test_bad_filter, fixture_tear_down);
+  g_test_add ("/results/latest-texts", Fixture, NULL, fixture_set_up, test_latest_texts, fixture_tear_down);
   g_test_add ("/results/response-without-answers", Fixture, NULL, fixture_set_up, test_response_without_answers,
               fixture_tear_down);
   g_test_add_func ("/results/empty", test_empty);

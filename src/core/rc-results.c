@@ -809,16 +809,30 @@ collect_texts (Counting           *counting,
                RcQuestionResults  *results,
                GError            **error)
 {
+  gboolean walk_back = results->answered * 8 >= counting->results->total;
   sqlite3_stmt *stmt;
   int rc;
 
   results->texts = g_ptr_array_new_with_free_func (g_free);
 
-  stmt = prepare (counting,
-                  "SELECT a.value FROM answers a JOIN responses r ON r.id = a.response_id "
-                  "WHERE a.question_id = ?6 AND " FILTER " "
-                  "ORDER BY r.submitted_at DESC, r.id LIMIT ?7",
-                  error);
+  /* When one respondent in eight or more answered, the newest answers are
+   * found walking back from the newest response: a few thousand steps,
+   * where reading every answer to the question and sorting them took
+   * 150-450 ms at 100,000 responses. For a question few answered, the
+   * walk could go through every response, so its answers are read by the
+   * question's index and sorted. */
+  if (walk_back)
+    stmt = prepare (counting,
+                    "SELECT a.value FROM responses r INDEXED BY responses_by_time "
+                    "CROSS JOIN answers a ON a.response_id = r.id AND a.question_id = ?6 "
+                    "WHERE " FILTER " ORDER BY r.submitted_at DESC, r.id LIMIT ?7",
+                    error);
+  else
+    stmt = prepare (counting,
+                    "SELECT a.value FROM answers a JOIN responses r ON r.id = a.response_id "
+                    "WHERE a.question_id = ?6 AND " FILTER " "
+                    "ORDER BY r.submitted_at DESC, r.id LIMIT ?7",
+                    error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 6, results->question->id, -1, SQLITE_STATIC);
