@@ -332,6 +332,34 @@ test_latest_texts (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (texts, 299), ==, "long 000");
 }
 
+/* A rule on a number sees every respondent's own number, however many
+ * different numbers were given. */
+static void
+test_rule_on_many_numbers (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  RcResultsFilter filter = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcResults) results = NULL;
+
+  /* 3,000 more respondents, each with a number of her own, 0 to 2,999. */
+  rc_database_exec (fixture->database,
+                    "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 2999) "
+                    "INSERT INTO responses (id, survey_id, survey_version, device_id, language, "
+                    "submitted_at, duration_minutes, answers) "
+                    "SELECT printf ('n%04d', i), 'all_types', 3, 'kiosk', 'kk', "
+                    "'2026-03-01T10:00:00Z', 4, '{}' FROM n;"
+                    "INSERT INTO answers SELECT id, 'q_number', CAST (substr (id, 2) AS INTEGER) "
+                    "FROM responses WHERE id LIKE 'n%';",
+                    &error);
+  g_assert_no_error (error);
+
+  results = count (fixture, &filter);
+  /* Shown "5 or more": r1 (7) of the six, and 2,995 of the new. */
+  assert_question (results, "c_compare", 2996, 1, 0, NULL);
+  assert_question (results, "q_number", 3006, 3002, 0, NULL);
+}
+
 /* A response with no rows of answers, as only a damaged or hand-made
  * database holds: she still counts, and was shown what needs no answer. */
 static void
@@ -400,6 +428,8 @@ main (int   argc,
               test_breakdown_needs_single_choice, fixture_tear_down);
   g_test_add ("/results/small-numbers", Fixture, NULL, fixture_set_up, test_small_numbers, fixture_tear_down);
   g_test_add ("/results/bad-filter", Fixture, NULL, fixture_set_up, test_bad_filter, fixture_tear_down);
+  g_test_add ("/results/rule-on-many-numbers", Fixture, NULL, fixture_set_up, test_rule_on_many_numbers,
+              fixture_tear_down);
   g_test_add ("/results/latest-texts", Fixture, NULL, fixture_set_up, test_latest_texts, fixture_tear_down);
   g_test_add ("/results/response-without-answers", Fixture, NULL, fixture_set_up, test_response_without_answers,
               fixture_tear_down);

@@ -443,7 +443,12 @@ typedef struct
   RcQuestion **asked;      /* [version × results question], NULL where not asked */
   GHashTable  *texts;      /* a stored text → its JsonNode, made once */
   GHashTable  *numbers;    /* a stored number → its JsonNode, made once */
+  GPtrArray   *unkept;     /* her values beyond those, until the next */
 } Shown;
+
+/* Choices take a few values; a rule may test a free text or a number,
+ * whose values are as many as the respondents. */
+#define SHOWN_MAX_KEPT_VALUES 1024
 
 static void
 add_tested (gpointer question_id,
@@ -503,6 +508,7 @@ shown_init (Shown    *shown,
 
   shown->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)json_node_unref);
   shown->numbers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)json_node_unref);
+  shown->unkept = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
 }
 
 static void
@@ -516,6 +522,7 @@ shown_forget_answers (Shown *shown)
         json_array_remove_element (list, json_array_get_length (list) - 1);
       shown->answers[t] = NULL;
     }
+  g_ptr_array_set_size (shown->unkept, 0);
 }
 
 static void
@@ -531,10 +538,12 @@ shown_clear (Shown *shown)
   g_clear_pointer (&shown->asked, g_free);
   g_clear_pointer (&shown->texts, g_hash_table_unref);
   g_clear_pointer (&shown->numbers, g_hash_table_unref);
+  g_clear_pointer (&shown->unkept, g_ptr_array_unref);
 }
 
-/* A stored value as JSON: the few values a survey's answers take are made
- * into nodes once, not once for every respondent. */
+/* A stored value as JSON, valid until her answers are forgotten: the few
+ * values a survey's choices take are made into nodes once, not once for
+ * every respondent. */
 static JsonNode *
 shown_value_node (Shown        *shown,
                   sqlite3_stmt *stmt,
@@ -546,23 +555,25 @@ shown_value_node (Shown        *shown,
     {
       gint64 number = sqlite3_column_int64 (stmt, column);
 
-      node = g_hash_table_lookup (shown->numbers, &number);
-      if (node == NULL)
-        {
-          node = json_node_init_int (json_node_alloc (), number);
-          g_hash_table_insert (shown->numbers, g_memdup2 (&number, sizeof number), node);
-        }
+      if ((node = g_hash_table_lookup (shown->numbers, &number)) != NULL)
+        return node;
+      node = json_node_init_int (json_node_alloc (), number);
+      if (g_hash_table_size (shown->numbers) < SHOWN_MAX_KEPT_VALUES)
+        g_hash_table_insert (shown->numbers, g_memdup2 (&number, sizeof number), node);
+      else
+        g_ptr_array_add (shown->unkept, node);
     }
   else
     {
       const char *text = (const char *)sqlite3_column_text (stmt, column);
 
-      node = g_hash_table_lookup (shown->texts, text);
-      if (node == NULL)
-        {
-          node = json_node_init_string (json_node_alloc (), text);
-          g_hash_table_insert (shown->texts, g_strdup (text), node);
-        }
+      if ((node = g_hash_table_lookup (shown->texts, text)) != NULL)
+        return node;
+      node = json_node_init_string (json_node_alloc (), text);
+      if (g_hash_table_size (shown->texts) < SHOWN_MAX_KEPT_VALUES)
+        g_hash_table_insert (shown->texts, g_strdup (text), node);
+      else
+        g_ptr_array_add (shown->unkept, node);
     }
 
   return node;
