@@ -279,6 +279,17 @@ test_empty (void)
   g_assert_cmpuint (results->questions->len, ==, 0);
 }
 
+/* Adds to the fixture's database what no kiosk would save. */
+static void
+exec_sql (Fixture    *fixture,
+          const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  rc_database_exec (fixture->database, sql, &error);
+  g_assert_no_error (error);
+}
+
 /* The texts shown are the newest, newest first, at most
  * RC_RESULTS_MAX_TEXTS: for a question nearly everyone answered and for
  * one few did. */
@@ -288,25 +299,22 @@ test_latest_texts (Fixture       *fixture,
 {
   RcResultsFilter filter = { NULL, };
   RcResultsFilter kazakh = { .language = "kk" };
-  g_autoptr(GError) error = NULL;
   g_autoptr(RcResults) results = NULL;
   g_autoptr(RcResults) in_kazakh = NULL;
   GPtrArray *texts;
 
   /* 600 responses in March, newer than the six of the fixture, two at each
    * time; each answered q_long, and three of them q_short. */
-  rc_database_exec (fixture->database,
-                    "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 599) "
-                    "INSERT INTO responses (id, survey_id, survey_version, device_id, language, "
-                    "submitted_at, duration_minutes, answers) "
-                    "SELECT printf ('r%03d', i), 'all_types', 3, 'kiosk', iif (i % 2, 'ru', 'kk'), "
-                    "printf ('2026-03-%02dT%02d:00:00Z', 1 + i / 48, i / 2 % 24), 4, '{}' FROM n;"
-                    "INSERT INTO answers SELECT id, 'q_long', 'long ' || substr (id, 2) FROM responses "
-                    "WHERE id LIKE 'r%';"
-                    "INSERT INTO answers VALUES ('r010', 'q_short', 'short 10'), ('r020', 'q_short', 'short 20'), "
-                    "('r030', 'q_short', 'short 30');",
-                    &error);
-  g_assert_no_error (error);
+  exec_sql (fixture,
+            "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 599) "
+            "INSERT INTO responses (id, survey_id, survey_version, device_id, language, "
+            "submitted_at, duration_minutes, answers) "
+            "SELECT printf ('r%03d', i), 'all_types', 3, 'kiosk', iif (i % 2, 'ru', 'kk'), "
+            "printf ('2026-03-%02dT%02d:00:00Z', 1 + i / 48, i / 2 % 24), 4, '{}' FROM n;"
+            "INSERT INTO answers SELECT id, 'q_long', 'long ' || substr (id, 2) FROM responses "
+            "WHERE id LIKE 'r%';"
+            "INSERT INTO answers VALUES ('r010', 'q_short', 'short 10'), ('r020', 'q_short', 'short 20'), "
+            "('r030', 'q_short', 'short 30');");
 
   results = count (fixture, &filter);
   texts = rc_results_lookup (results, "q_long")->texts;
@@ -339,20 +347,17 @@ test_rule_on_many_numbers (Fixture       *fixture,
                            gconstpointer  data)
 {
   RcResultsFilter filter = { NULL, };
-  g_autoptr(GError) error = NULL;
   g_autoptr(RcResults) results = NULL;
 
   /* 3,000 more respondents, each with a number of her own, 0 to 2,999. */
-  rc_database_exec (fixture->database,
-                    "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 2999) "
-                    "INSERT INTO responses (id, survey_id, survey_version, device_id, language, "
-                    "submitted_at, duration_minutes, answers) "
-                    "SELECT printf ('n%04d', i), 'all_types', 3, 'kiosk', 'kk', "
-                    "'2026-03-01T10:00:00Z', 4, '{}' FROM n;"
-                    "INSERT INTO answers SELECT id, 'q_number', CAST (substr (id, 2) AS INTEGER) "
-                    "FROM responses WHERE id LIKE 'n%';",
-                    &error);
-  g_assert_no_error (error);
+  exec_sql (fixture,
+            "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 2999) "
+            "INSERT INTO responses (id, survey_id, survey_version, device_id, language, "
+            "submitted_at, duration_minutes, answers) "
+            "SELECT printf ('n%04d', i), 'all_types', 3, 'kiosk', 'kk', "
+            "'2026-03-01T10:00:00Z', 4, '{}' FROM n;"
+            "INSERT INTO answers SELECT id, 'q_number', CAST (substr (id, 2) AS INTEGER) "
+            "FROM responses WHERE id LIKE 'n%';");
 
   results = count (fixture, &filter);
   /* Shown "5 or more": r1 (7) of the six, and 2,995 of the new. */
@@ -367,15 +372,12 @@ test_response_without_answers (Fixture       *fixture,
                                gconstpointer  data)
 {
   RcResultsFilter filter = { NULL, };
-  g_autoptr(GError) error = NULL;
   g_autoptr(RcResults) results = NULL;
 
-  rc_database_exec (fixture->database,
-                    "INSERT INTO responses (id, survey_id, survey_version, device_id, language, "
-                    "submitted_at, duration_minutes, answers) VALUES ('bare', 'all_types', 3, "
-                    "'kiosk', 'kk', '2026-01-10T10:00:00Z', 3, '{}')",
-                    &error);
-  g_assert_no_error (error);
+  exec_sql (fixture,
+            "INSERT INTO responses (id, survey_id, survey_version, device_id, language, "
+            "submitted_at, duration_minutes, answers) VALUES ('bare', 'all_types', 3, "
+            "'kiosk', 'kk', '2026-01-10T10:00:00Z', 3, '{}')");
 
   results = count (fixture, &filter);
   g_assert_cmpint (results->total, ==, 7);
