@@ -250,7 +250,8 @@ parse_survey (GBytes      *bytes,
  * Parses a stored definition, and makes sure it is the survey and version
  * its row says: a row that says otherwise would leave its responses
  * without their questions. A definition read before is not parsed again:
- * the survey returned is shared, and must not be changed.
+ * the survey returned is shared, also between threads, and must not be
+ * changed (see rc_survey_get_definition()).
  *
  * Returns: (transfer full): the survey, or %NULL with @error
  */

@@ -338,6 +338,11 @@ rc_survey_lookup_question (RcSurvey   *self,
 /**
  * rc_survey_get_definition:
  *
+ * A survey may be shared between threads (rc_response_store_read_survey()).
+ * Copying the definition, as json_to_string() does, counts references on
+ * its objects, which json-glib does without atomic operations: only one
+ * thread at a time may copy or write out a shared survey's definition.
+ *
  * Returns: (transfer none): the definition as loaded, the survey's codebook
  */
 JsonNode *
