@@ -365,6 +365,30 @@ test_rule_on_many_numbers (Fixture       *fixture,
   assert_question (results, "q_number", 3006, 3002, 0, NULL);
 }
 
+/* The count, with its filter, reads what it needs of each response from
+ * an index, not from the rows, each with its answers in full. */
+static void
+test_responses_from_index (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  sqlite3_stmt *stmt = rc_database_prepare (fixture->database,
+                                            "EXPLAIN QUERY PLAN SELECT r.rowid, r.id, r.survey_version "
+                                            "FROM responses r WHERE r.survey_id = ?1 "
+                                            "AND (?2 = 0 OR r.survey_version = ?2) "
+                                            "AND (?3 IS NULL OR r.language = ?3) "
+                                            "AND (?4 IS NULL OR r.submitted_at >= ?4) "
+                                            "AND (?5 IS NULL OR r.submitted_at < ?5)",
+                                            NULL);
+  g_autoptr(GString) plan = g_string_new (NULL);
+
+  g_assert_nonnull (stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  g_test_message ("%s", plan->str);
+  g_assert_nonnull (strstr (plan->str, "COVERING INDEX responses_counted"));
+}
+
 /* A response with no rows of answers, as only a damaged or hand-made
  * database holds: she still counts, and was shown what needs no answer. */
 static void
@@ -433,6 +457,8 @@ main (int   argc,
   g_test_add ("/results/rule-on-many-numbers", Fixture, NULL, fixture_set_up, test_rule_on_many_numbers,
               fixture_tear_down);
   g_test_add ("/results/latest-texts", Fixture, NULL, fixture_set_up, test_latest_texts, fixture_tear_down);
+  g_test_add ("/results/responses-from-index", Fixture, NULL, fixture_set_up, test_responses_from_index,
+              fixture_tear_down);
   g_test_add ("/results/response-without-answers", Fixture, NULL, fixture_set_up, test_response_without_answers,
               fixture_tear_down);
   g_test_add_func ("/results/empty", test_empty);
