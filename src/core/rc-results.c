@@ -426,6 +426,17 @@ finish_numbers (Counting          *counting,
     }
 }
 
+/* What one pass over the answers keeps of a question as it goes. */
+typedef struct
+{
+  RcQuestionResults *results;          /* NULL for a question only a rule tests */
+  GArray            *numbers;          /* NumberCount, for a number question */
+  gboolean           refusal_allowed;
+  gint64             answered_by;      /* the response last counted as answering */
+  gint64             refused_by;       /* the response last counted as refusing */
+  guint              tested;           /* its index + 1 among those a rule tests, or 0 */
+} Tally;
+
 /* To whom each question was shown, worked out response by response in
  * the pass over the answers: her version's show-if rule, evaluated by the
  * kiosk's own rc_condition_evaluate() over the answers stored for her.
@@ -435,8 +446,8 @@ finish_numbers (Counting          *counting,
 typedef struct
 {
   Counting    *counting;
-  GHashTable  *tested;     /* question id a rule tests → its index + 1 */
-  GPtrArray   *tested_ids; /* the same ids, by index */
+  GPtrArray   *tested_ids; /* the questions the rules test, by Tally.tested - 1 */
+  GHashTable  *tallies;    /* question id → Tally, the pass's own */
   JsonNode   **answers;    /* her answer to each tested question, or NULL */
   JsonNode   **lists;      /* a list of choices for each, emptied for the next */
   gboolean    *listed;     /* [version × tested]: a list of choices there */
@@ -456,11 +467,8 @@ add_tested (gpointer question_id,
 {
   Shown *shown = user_data;
 
-  if (!g_hash_table_contains (shown->tested, question_id))
-    {
-      g_ptr_array_add (shown->tested_ids, question_id);
-      g_hash_table_insert (shown->tested, question_id, GUINT_TO_POINTER (shown->tested_ids->len));
-    }
+  if (!g_ptr_array_find_with_equal_func (shown->tested_ids, question_id, g_str_equal, NULL))
+    g_ptr_array_add (shown->tested_ids, question_id);
 }
 
 static void
@@ -472,7 +480,6 @@ shown_init (Shown    *shown,
   guint n_tested;
 
   shown->counting = counting;
-  shown->tested = g_hash_table_new (g_str_hash, g_str_equal);
   shown->tested_ids = g_ptr_array_new ();
   shown->asked = g_new0 (RcQuestion *, surveys->len * questions->len);
   for (guint v = 0; v < surveys->len; v++)
@@ -530,7 +537,6 @@ shown_clear (Shown *shown)
 {
   for (guint t = 0; t < shown->tested_ids->len; t++)
     json_node_unref (shown->lists[t]);
-  g_clear_pointer (&shown->tested, g_hash_table_unref);
   g_clear_pointer (&shown->tested_ids, g_ptr_array_unref);
   g_clear_pointer (&shown->answers, g_free);
   g_clear_pointer (&shown->lists, g_free);
@@ -622,9 +628,9 @@ lookup_answer (const char *question_id,
                gpointer    user_data)
 {
   Shown *shown = user_data;
-  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (shown->tested, question_id));
+  Tally *tally = g_hash_table_lookup (shown->tallies, question_id);
 
-  return index > 0 ? shown->answers[index - 1] : NULL;
+  return tally != NULL && tally->tested > 0 ? shown->answers[tally->tested - 1] : NULL;
 }
 
 /* Counts the questions shown to the response whose answers were just read,
@@ -654,17 +660,6 @@ shown_count_response (Shown    *shown,
 
   shown_forget_answers (shown);
 }
-
-/* What one pass over the answers keeps of a question as it goes. */
-typedef struct
-{
-  RcQuestionResults *results;
-  GArray            *numbers;          /* NumberCount, for a number question */
-  gboolean           refusal_allowed;
-  gint64             answered_by;      /* the response last counted as answering */
-  gint64             refused_by;       /* the response last counted as refusing */
-  guint              tested;           /* its index + 1 among those a rule tests, or 0 */
-} Tally;
 
 /* One pass over the answers of the responses counted, every question at
  * once, counted here rather than by GROUP BY: SQLite sorted the two million
@@ -718,6 +713,7 @@ count_answers (Counting    *counting,
         }
       tally->tested = t + 1;
     }
+  shown.tallies = tallies;
 
   sql = g_strdup_printf ("SELECT r.rowid, a.question_id, %s, a.value, r.survey_version "
                          "FROM responses r LEFT JOIN answers a ON a.response_id = r.id %s "
