@@ -273,6 +273,26 @@ rc_test_query_int (RcDatabase *database,
   return value;
 }
 
+/* How SQLite would run @sql, one step a line (EXPLAIN QUERY PLAN), also
+ * written to the test's log. */
+char *
+rc_test_query_plan (RcDatabase *database,
+                    const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  sqlite3_stmt *stmt = rc_database_prepare (database, explain, &error);
+  GString *plan = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  g_test_message ("%s", plan->str);
+
+  return g_string_free (plan, FALSE);
+}
+
 /**
  * rc_test_seed_results:
  *

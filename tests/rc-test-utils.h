@@ -27,6 +27,8 @@ char       *rc_test_integrity_check   (RcDatabase *database);
 gint64      rc_test_count_responses_in (const char *path);
 gint64      rc_test_query_int         (RcDatabase *database,
                                        const char *sql);
+char       *rc_test_query_plan        (RcDatabase *database,
+                                       const char *sql);
 void        rc_test_seed_results      (const char *data_dir);
 char       *rc_test_run_tool          (const char * const *argv);
 void        rc_test_assert_analysts_can_read (const char *json_path,

@@ -142,6 +142,7 @@ test_store_count_answers (void)
   g_autoptr(GHashTable) multi = NULL;
   g_autoptr(GHashTable) scale = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *plan = NULL;
 
   for (guint i = 0; i < 5; i++)
     {
@@ -170,20 +171,12 @@ test_store_count_answers (void)
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (scale, "2")), ==, 1);
 
   /* The counts come from the index, not from reading every response. */
-  {
-    sqlite3_stmt *stmt = rc_database_prepare (database,
-                                              "EXPLAIN QUERY PLAN SELECT a.value, count(*) FROM answers AS a "
-                                              "JOIN responses AS r ON r.id = a.response_id "
-                                              "WHERE a.question_id = 'q_multi' AND r.survey_id = 'all_types' "
-                                              "GROUP BY a.value", NULL);
-    g_autoptr(GString) plan = g_string_new (NULL);
-
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
-    sqlite3_finalize (stmt);
-    g_test_message ("%s", plan->str);
-    g_assert_nonnull (strstr (plan->str, "answers_by_question"));
-  }
+  plan = rc_test_query_plan (database,
+                             "SELECT a.value, count(*) FROM answers AS a "
+                             "JOIN responses AS r ON r.id = a.response_id "
+                             "WHERE a.question_id = 'q_multi' AND r.survey_id = 'all_types' "
+                             "GROUP BY a.value");
+  g_assert_nonnull (strstr (plan, "answers_by_question"));
 }
 
 /* A database as version 1 of the schema left it, with its identity. */

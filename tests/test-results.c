@@ -371,22 +371,15 @@ static void
 test_responses_from_index (Fixture       *fixture,
                            gconstpointer  data)
 {
-  sqlite3_stmt *stmt = rc_database_prepare (fixture->database,
-                                            "EXPLAIN QUERY PLAN SELECT r.rowid, r.id, r.survey_version "
-                                            "FROM responses r WHERE r.survey_id = ?1 "
-                                            "AND (?2 = 0 OR r.survey_version = ?2) "
-                                            "AND (?3 IS NULL OR r.language = ?3) "
-                                            "AND (?4 IS NULL OR r.submitted_at >= ?4) "
-                                            "AND (?5 IS NULL OR r.submitted_at < ?5)",
-                                            NULL);
-  g_autoptr(GString) plan = g_string_new (NULL);
+  g_autofree char *plan = rc_test_query_plan (fixture->database,
+                                              "SELECT r.rowid, r.id, r.survey_version "
+                                              "FROM responses r WHERE r.survey_id = ?1 "
+                                              "AND (?2 = 0 OR r.survey_version = ?2) "
+                                              "AND (?3 IS NULL OR r.language = ?3) "
+                                              "AND (?4 IS NULL OR r.submitted_at >= ?4) "
+                                              "AND (?5 IS NULL OR r.submitted_at < ?5)");
 
-  g_assert_nonnull (stmt);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
-  sqlite3_finalize (stmt);
-  g_test_message ("%s", plan->str);
-  g_assert_nonnull (strstr (plan->str, "COVERING INDEX responses_counted"));
+  g_assert_nonnull (strstr (plan, "COVERING INDEX responses_counted"));
 }
 
 /* A response with no rows of answers, as only a damaged or hand-made
