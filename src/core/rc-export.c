@@ -168,19 +168,44 @@ rc_export_format_from_string (const char      *name,
  * until, either NULL for no limit. */
 #define FILTER "(?1 IS NULL OR submitted_at >= ?1) AND (?2 IS NULL OR submitted_at < ?2)"
 
+/* A survey version that exported responses have, as it is stored. */
+typedef struct
+{
+  char   *definition;
+  char   *survey_id;
+  gint64  survey_version;
+  gint64  n_responses;                /* tallied as the rows are written */
+} ExportedVersion;
+
+/* A language of the exported responses. */
+typedef struct
+{
+  char   *language;
+  gint64  n_responses;
+} ExportedLanguage;
+
+static void
+exported_version_clear (ExportedVersion *version)
+{
+  g_free (version->definition);
+  g_free (version->survey_id);
+}
+
+static void
+exported_language_clear (ExportedLanguage *language)
+{
+  g_free (language->language);
+}
+
 typedef struct
 {
   RcDatabase       *database;
   const RcExportOptions *options;
   char             *until_next_day;
   RcResponseTable  *table;
-  GPtrArray        *surveys;          /* RcSurvey, the newest first */
-  GPtrArray        *definitions;      /* char *, as stored, same order */
-  GPtrArray        *survey_ids;       /* char *, as stored beside them */
-  GArray           *survey_versions;  /* gint64, likewise */
-  GArray           *survey_counts;    /* gint64, same order */
-  GPtrArray        *languages;        /* char * */
-  GArray           *language_counts;  /* gint64 */
+  GArray           *versions;         /* ExportedVersion, the newest first */
+  GPtrArray        *surveys;          /* RcSurvey, read from each version, same order */
+  GArray           *languages;        /* ExportedLanguage, in alphabetical order */
   GPtrArray        *row_keys;         /* GString: a column's "name": in a row */
   gint64            total;
 } Export;
@@ -190,13 +215,9 @@ export_clear (Export *export)
 {
   g_clear_pointer (&export->until_next_day, g_free);
   g_clear_pointer (&export->table, rc_response_table_free);
+  g_clear_pointer (&export->versions, g_array_unref);
   g_clear_pointer (&export->surveys, g_ptr_array_unref);
-  g_clear_pointer (&export->definitions, g_ptr_array_unref);
-  g_clear_pointer (&export->survey_ids, g_ptr_array_unref);
-  g_clear_pointer (&export->survey_versions, g_array_unref);
-  g_clear_pointer (&export->survey_counts, g_array_unref);
-  g_clear_pointer (&export->languages, g_ptr_array_unref);
-  g_clear_pointer (&export->language_counts, g_array_unref);
+  g_clear_pointer (&export->languages, g_array_unref);
   g_clear_pointer (&export->row_keys, g_ptr_array_unref);
   g_clear_object (&export->database);
 }
@@ -244,13 +265,13 @@ read_contents (Export  *export,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 version = sqlite3_column_int64 (stmt, 2);
-      gint64 no_responses = 0;
+      ExportedVersion version = {
+        .definition = g_strdup ((const char *)sqlite3_column_text (stmt, 0)),
+        .survey_id = g_strdup ((const char *)sqlite3_column_text (stmt, 1)),
+        .survey_version = sqlite3_column_int64 (stmt, 2),
+      };
 
-      g_ptr_array_add (export->definitions, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (export->survey_ids, g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
-      g_array_append_val (export->survey_versions, version);
-      g_array_append_val (export->survey_counts, no_responses);
+      g_array_append_val (export->versions, version);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -274,14 +295,13 @@ static gboolean
 read_surveys (Export  *export,
               GError **error)
 {
-  for (guint i = 0; i < export->definitions->len; i++)
+  for (guint i = 0; i < export->versions->len; i++)
     {
-      const char *definition = g_ptr_array_index (export->definitions, i);
+      ExportedVersion *version = &g_array_index (export->versions, ExportedVersion, i);
       RcSurvey *survey;
 
-      survey = rc_response_store_read_survey (export->database, g_ptr_array_index (export->survey_ids, i),
-                                              g_array_index (export->survey_versions, gint64, i),
-                                              definition, strlen (definition), error);
+      survey = rc_response_store_read_survey (export->database, version->survey_id, version->survey_version,
+                                              version->definition, strlen (version->definition), error);
       if (survey == NULL)
         return FALSE;
       g_ptr_array_add (export->surveys, survey);
@@ -389,13 +409,14 @@ write_json_tail (Export  *export,
   g_autofree char *created_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
 
   g_string_append (out, "\n],\n\"survey\":");
-  g_string_append (out, export->definitions->len > 0 ? g_ptr_array_index (export->definitions, 0) : "null");
+  g_string_append (out, export->versions->len > 0 ? g_array_index (export->versions, ExportedVersion, 0).definition
+                                                   : "null");
   g_string_append (out, ",\n\"other_surveys\":[");
-  for (guint i = 1; i < export->definitions->len; i++)
+  for (guint i = 1; i < export->versions->len; i++)
     {
       if (i > 1)
         g_string_append_c (out, ',');
-      g_string_append (out, g_ptr_array_index (export->definitions, i));
+      g_string_append (out, g_array_index (export->versions, ExportedVersion, i).definition);
     }
 
   g_string_append (out, "],\n\"export\":{\"format\":\"" RC_EXPORT_FORMAT_NAME "\",");
@@ -424,15 +445,17 @@ write_json_tail (Export  *export,
       append_json_string (out, rc_survey_get_id (survey));
       g_string_append_printf (out, ",\"survey_version\":%" G_GINT64_FORMAT ",\"responses\":%" G_GINT64_FORMAT "}",
                               rc_survey_get_version (survey),
-                              g_array_index (export->survey_counts, gint64, i));
+                              g_array_index (export->versions, ExportedVersion, i).n_responses);
     }
   g_string_append (out, "],\"by_language\":{");
   for (guint i = 0; i < export->languages->len; i++)
     {
+      ExportedLanguage *counted = &g_array_index (export->languages, ExportedLanguage, i);
+
       if (i > 0)
         g_string_append_c (out, ',');
-      append_json_string (out, g_ptr_array_index (export->languages, i));
-      g_string_append_printf (out, ":%" G_GINT64_FORMAT, g_array_index (export->language_counts, gint64, i));
+      append_json_string (out, counted->language);
+      g_string_append_printf (out, ":%" G_GINT64_FORMAT, counted->n_responses);
     }
   g_string_append (out, "}}}\n");
 }
@@ -742,33 +765,32 @@ tally_row (Export     *export,
            const char *language,
            guint      *last_language)
 {
+  ExportedLanguage *languages = (ExportedLanguage *)(gpointer)export->languages->data;
   int order = 0;
   guint i;
 
   for (i = 0; g_ptr_array_index (export->surveys, i) != survey; i++)
     g_assert (i + 1 < export->surveys->len);
-  g_array_index (export->survey_counts, gint64, i)++;
+  g_array_index (export->versions, ExportedVersion, i).n_responses++;
 
   if (language == NULL)
     language = "";
-  if (*last_language < export->languages->len &&
-      g_str_equal (g_ptr_array_index (export->languages, *last_language), language))
+  if (*last_language < export->languages->len && g_str_equal (languages[*last_language].language, language))
     {
-      g_array_index (export->language_counts, gint64, *last_language)++;
+      languages[*last_language].n_responses++;
       return;
     }
 
   for (i = 0; i < export->languages->len; i++)
-    if ((order = strcmp (g_ptr_array_index (export->languages, i), language)) >= 0)
+    if ((order = strcmp (languages[i].language, language)) >= 0)
       break;
   if (i == export->languages->len || order > 0)
     {
-      gint64 none = 0;
+      ExportedLanguage added = { g_strdup (language), 0 };
 
-      g_ptr_array_insert (export->languages, i, g_strdup (language));
-      g_array_insert_val (export->language_counts, i, none);
+      g_array_insert_val (export->languages, i, added);
     }
-  g_array_index (export->language_counts, gint64, i)++;
+  g_array_index (export->languages, ExportedLanguage, i).n_responses++;
   *last_language = i;
 }
 
@@ -945,13 +967,11 @@ rc_export_write (const char             *data_dir,
 
   export.options = options;
   export.until_next_day = options->until ? rc_export_day_after (options->until) : NULL;
+  export.versions = g_array_new (FALSE, FALSE, sizeof (ExportedVersion));
+  g_array_set_clear_func (export.versions, (GDestroyNotify)exported_version_clear);
   export.surveys = g_ptr_array_new_with_free_func (g_object_unref);
-  export.definitions = g_ptr_array_new_with_free_func (g_free);
-  export.survey_ids = g_ptr_array_new_with_free_func (g_free);
-  export.survey_versions = g_array_new (FALSE, FALSE, sizeof (gint64));
-  export.survey_counts = g_array_new (FALSE, FALSE, sizeof (gint64));
-  export.languages = g_ptr_array_new_with_free_func (g_free);
-  export.language_counts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  export.languages = g_array_new (FALSE, FALSE, sizeof (ExportedLanguage));
+  g_array_set_clear_func (export.languages, (GDestroyNotify)exported_language_clear);
 
   if (!(export.database = rc_database_open_existing (data_dir, error)))
     goto out;
