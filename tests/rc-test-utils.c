@@ -26,6 +26,20 @@ rc_test_make_temp_dir (void)
   return dir;
 }
 
+/* How many files and folders @folder holds. */
+guint
+rc_test_count_entries (const char *folder)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, &error);
+  guint n_entries = 0;
+
+  g_assert_no_error (error);
+  while (g_dir_read_name (dir) != NULL)
+    n_entries++;
+  return n_entries;
+}
+
 /* A survey definition from tests/fixtures/surveys/. */
 RcSurvey *
 rc_test_load_survey (const char  *fixture_name,

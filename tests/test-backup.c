@@ -92,14 +92,7 @@ test_backup_make_and_keep (void)
   g_assert_false (g_file_test (g_ptr_array_index (made, 0), G_FILE_TEST_EXISTS));
 
   /* Nothing half-written is left beside them. */
-  {
-    g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-    guint n_files = 0;
-
-    while (g_dir_read_name (dir) != NULL)
-      n_files++;
-    g_assert_cmpuint (n_files, ==, 3);
-  }
+  g_assert_cmpuint (rc_test_count_entries (folder), ==, 3);
 
   g_assert_true (rc_backup_delete_all (data_dir, &error));
   g_assert_no_error (error);
@@ -200,8 +193,6 @@ test_backup_restore_bad_copy (void)
   g_autofree char *after = NULL;
   g_autofree char *aside = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) dir = NULL;
-  guint n_files = 0;
 
   rc_test_save_response (data_dir, "ru");
   g_assert_true (g_file_set_contents (bad_copy, "SQLite format 3\0 and then nothing", 34, NULL));
@@ -214,11 +205,8 @@ test_backup_restore_bad_copy (void)
 
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, before);
-  dir = g_dir_open (data_dir, 0, NULL);
-  while (g_dir_read_name (dir) != NULL)
-    n_files++;
   /* The database and the bad copy, nothing set aside or half-written. */
-  g_assert_cmpuint (n_files, ==, 2);
+  g_assert_cmpuint (rc_test_count_entries (data_dir), ==, 2);
 }
 
 int

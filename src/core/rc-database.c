@@ -232,8 +232,10 @@ rc_database_init (RcDatabase *self)
                                             (GDestroyNotify)sqlite3_finalize);
 }
 
+/* Makes the folder when @create, and it is missing. */
 static gboolean
 prepare_data_dir (const char  *data_dir,
+                  gboolean     create,
                   GError     **error)
 {
   GStatBuf st;
@@ -253,6 +255,12 @@ prepare_data_dir (const char  *data_dir,
        * is. */
       if ((st.st_mode & 077) != 0 && g_chmod (data_dir, 0700) != 0)
         g_debug ("Cannot close the data folder %s to others: %s", data_dir, g_strerror (errno));
+    }
+  else if (!create && errno == ENOENT)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The data folder “%s” does not exist"), data_dir);
+      return FALSE;
     }
   else if (g_mkdir_with_parents (data_dir, 0700) != 0)
     {
@@ -278,9 +286,12 @@ prepare_data_dir (const char  *data_dir,
 }
 
 /* Looks at the file before SQLite does: SQLite would happily turn an empty
- * or unrelated path into a database, and we must leave foreign files alone. */
+ * or unrelated path into a database, and we must leave foreign files alone.
+ * Makes an empty one when @create, and it is missing. */
 static gboolean
-prepare_database_file (const char  *path,
+prepare_database_file (const char  *data_dir,
+                       const char  *path,
+                       gboolean     create,
                        GError     **error)
 {
   static const char sqlite_magic[16] = "SQLite format 3";
@@ -290,6 +301,12 @@ prepare_database_file (const char  *path,
   int fd;
 
   fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+  if (fd < 0 && errno == ENOENT && !create)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The data folder “%s” holds no database; check that it is the right folder"), data_dir);
+      return FALSE;
+    }
   if (fd < 0 && errno == ENOENT)
     {
       /* Created here rather than by SQLite so that the answers are only
@@ -725,40 +742,24 @@ use_wal (RcDatabase  *self,
   return TRUE;
 }
 
-/**
- * rc_database_open:
- * @data_dir: the data folder, created if missing
- * @error: a location for a #GError
- *
- * Opens the database in @data_dir, creating the folder (mode 0700) and the
- * file (mode 0600) when they do not exist, and brings its schema up to date.
- * A file that is not a database, belongs to another program or was written
- * by a newer version is refused and left untouched.
- *
- * A database is used by one thread at a time: work in another thread
- * opens a database of its own.
- *
- * Returns: (transfer full): the database, or %NULL with @error set
- */
-RcDatabase *
-rc_database_open (const char  *data_dir,
-                  GError     **error)
+/* rc_database_open(), making the folder and the file when @create. */
+static RcDatabase *
+open_database (const char  *data_dir,
+               gboolean     create,
+               GError     **error)
 {
   g_autoptr(RcDatabase) self = NULL;
   gboolean up_to_date = FALSE;
   int rc;
 
-  g_return_val_if_fail (data_dir != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!prepare_data_dir (data_dir, error))
+  if (!prepare_data_dir (data_dir, create, error))
     return NULL;
 
   self = g_object_new (RC_TYPE_DATABASE, NULL);
   self->data_dir = g_strdup (data_dir);
   self->path = g_build_filename (data_dir, RC_DATABASE_FILE_NAME, NULL);
 
-  if (!prepare_database_file (self->path, error))
+  if (!prepare_database_file (data_dir, self->path, create, error))
     return NULL;
 
   /* Every thread has a connection of its own (see above), so SQLite need
@@ -794,6 +795,31 @@ rc_database_open (const char  *data_dir,
 }
 
 /**
+ * rc_database_open:
+ * @data_dir: the data folder, created if missing
+ * @error: a location for a #GError
+ *
+ * Opens the database in @data_dir, creating the folder (mode 0700) and the
+ * file (mode 0600) when they do not exist, and brings its schema up to date.
+ * A file that is not a database, belongs to another program or was written
+ * by a newer version is refused and left untouched.
+ *
+ * A database is used by one thread at a time: work in another thread
+ * opens a database of its own.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ */
+RcDatabase *
+rc_database_open (const char  *data_dir,
+                  GError     **error)
+{
+  g_return_val_if_fail (data_dir != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_database (data_dir, TRUE, error);
+}
+
+/**
  * rc_database_open_existing:
  * @data_dir: the data folder
  * @error: a location for a #GError
@@ -809,30 +835,12 @@ RcDatabase *
 rc_database_open_existing (const char  *data_dir,
                            GError     **error)
 {
-  g_autofree char *path = NULL;
-  GStatBuf st;
-
   g_return_val_if_fail (data_dir != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (g_lstat (data_dir, &st) != 0 && errno == ENOENT)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("The data folder “%s” does not exist"), data_dir);
-      return NULL;
-    }
-
-  path = g_build_filename (data_dir, RC_DATABASE_FILE_NAME, NULL);
-  if (g_lstat (path, &st) != 0 && errno == ENOENT)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("The data folder “%s” holds no database; check that it is the right folder"), data_dir);
-      return NULL;
-    }
-
   /* Anything else, a file for a folder or another program's database,
-   * is refused as always. */
-  return rc_database_open (data_dir, error);
+   * is refused as by rc_database_open(). */
+  return open_database (data_dir, FALSE, error);
 }
 
 const char *
