@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "rc-results-private.h"
 #include "rc-results.h"
 #include "rc-test-utils.h"
 
@@ -373,11 +374,7 @@ test_responses_from_index (Fixture       *fixture,
 {
   g_autofree char *plan = rc_test_query_plan (fixture->database,
                                               "SELECT r.rowid, r.id, r.survey_version "
-                                              "FROM responses r WHERE r.survey_id = ?1 "
-                                              "AND (?2 = 0 OR r.survey_version = ?2) "
-                                              "AND (?3 IS NULL OR r.language = ?3) "
-                                              "AND (?4 IS NULL OR r.submitted_at >= ?4) "
-                                              "AND (?5 IS NULL OR r.submitted_at < ?5)");
+                                              "FROM responses r WHERE " RC_RESULTS_FILTER);
 
   g_assert_nonnull (strstr (plan, "COVERING INDEX responses_counted"));
 }

@@ -12,14 +12,8 @@
 #include "rc-export.h"
 #include "rc-i18n.h"
 #include "rc-response-store-private.h"
+#include "rc-results-private.h"
 #include "rc-results.h"
-
-/* Every query shares the filter: ?1 survey, ?2 version or 0, ?3 language
- * or NULL, ?4 first day or NULL, ?5 the day after the last or NULL. */
-#define FILTER \
-  "r.survey_id = ?1 AND (?2 = 0 OR r.survey_version = ?2) " \
-  "AND (?3 IS NULL OR r.language = ?3) " \
-  "AND (?4 IS NULL OR r.submitted_at >= ?4) AND (?5 IS NULL OR r.submitted_at < ?5)"
 
 typedef struct
 {
@@ -717,7 +711,7 @@ count_answers (Counting    *counting,
 
   sql = g_strdup_printf ("SELECT r.rowid, a.question_id, %s, a.value, r.survey_version "
                          "FROM responses r LEFT JOIN answers a ON a.response_id = r.id %s "
-                         "WHERE " FILTER,
+                         "WHERE " RC_RESULTS_FILTER,
                          by_group ? "b.value" : "NULL",
                          by_group ? "CROSS JOIN answers b ON b.response_id = r.id AND b.question_id = ?6" : "");
   stmt = prepare (counting, sql, error);
@@ -832,12 +826,12 @@ collect_texts (Counting           *counting,
     stmt = prepare (counting,
                     "SELECT a.value FROM responses r INDEXED BY responses_by_time "
                     "CROSS JOIN answers a ON a.response_id = r.id AND a.question_id = ?6 "
-                    "WHERE " FILTER " ORDER BY r.submitted_at DESC, r.id LIMIT ?7",
+                    "WHERE " RC_RESULTS_FILTER " ORDER BY r.submitted_at DESC, r.id LIMIT ?7",
                     error);
   else
     stmt = prepare (counting,
                     "SELECT a.value FROM answers a JOIN responses r ON r.id = a.response_id "
-                    "WHERE a.question_id = ?6 AND " FILTER " "
+                    "WHERE a.question_id = ?6 AND " RC_RESULTS_FILTER " "
                     "ORDER BY r.submitted_at DESC, r.id LIMIT ?7",
                     error);
   if (stmt == NULL)
@@ -1009,7 +1003,7 @@ count_groups (Counting  *counting,
   stmt = prepare (counting,
                   "SELECT b.value, count(*) FROM responses r "
                   "JOIN answers b ON b.response_id = r.id AND b.question_id = ?6 "
-                  "WHERE " FILTER " GROUP BY 1",
+                  "WHERE " RC_RESULTS_FILTER " GROUP BY 1",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -1038,7 +1032,7 @@ count_weeks (Counting  *counting,
   stmt = prepare (counting,
                   "SELECT date (substr (r.submitted_at, 1, 10), '-6 days', 'weekday 1'), count(*), "
                   "min (r.submitted_at), max (r.submitted_at) "
-                  "FROM responses r WHERE " FILTER " GROUP BY 1 ORDER BY 1",
+                  "FROM responses r WHERE " RC_RESULTS_FILTER " GROUP BY 1 ORDER BY 1",
                   error);
   if (stmt == NULL)
     return FALSE;
