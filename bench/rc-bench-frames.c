@@ -5,12 +5,18 @@
  * while the same window idles for as long.
  *
  *   rc-bench-frames DATA_DIR   prints "frames IDLE COUNTING SHOWING TIME
- *                              SCROLLING RECOUNTING": the longest gaps
+ *                              SCROLLING RECOUNTING IDLE_PAGES PAGES
+ *                              RECOUNTING_PAGES": the longest gaps
  *                              while idle, while counting and while the
  *                              charts come, the time to count, the
  *                              longest gap while the finished page
  *                              scrolls, and the longest while it counts
- *                              again and its charts come anew, each in ms
+ *                              again and its charts come anew, each in
+ *                              ms; then the pages of memory the window's
+ *                              thread touched for the first time in the
+ *                              longest idle gap, the longest while
+ *                              counting or while the charts come, and
+ *                              the longest while counting again
  *
  * Scrolling draws the whole page again at every frame: what one frame of
  * the page costs to draw on this machine, whatever the page does.
@@ -22,9 +28,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* For RUSAGE_THREAD. */
+#define _GNU_SOURCE
+
 #include <adwaita.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 
 #include "rc-database.h"
 #include "rc-results-view.h"
@@ -55,9 +65,39 @@ typedef struct
   gint64         count_time;
   gint64         scroll_gap;
   gint64         recount_gap;
+  long           last_faults;
+  long           idle_pages;      /* touched first in the longest gap of its phase */
+  long           count_pages;
+  long           show_pages;
+  long           recount_pages;
   GtkAdjustment *scrolled;
   gboolean       done;
 } Frames;
+
+/* The pages of memory this thread has touched for the first time: its
+ * minor page faults. GTK lays out and draws in this thread. */
+static long
+thread_faults (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_THREAD, &usage);
+  return usage.ru_minflt;
+}
+
+/* Keeps @gap as the longest of its phase, with the pages touched first in it. */
+static void
+keep_longest (gint64  gap,
+              long    pages,
+              gint64 *longest,
+              long   *longest_pages)
+{
+  if (gap > *longest)
+    {
+      *longest = gap;
+      *longest_pages = pages;
+    }
+}
 
 static gboolean
 on_tick (GtkWidget     *widget,
@@ -67,8 +107,11 @@ on_tick (GtkWidget     *widget,
   Frames *frames = user_data;
   gint64 now = g_get_monotonic_time ();
   gint64 gap = frames->last_frame > 0 ? now - frames->last_frame : 0;
+  long faults = thread_faults ();
+  long pages = faults - frames->last_faults;
 
   frames->last_frame = now;
+  frames->last_faults = faults;
   if (frames->phase_start == 0)
     frames->phase_start = now;
 
@@ -84,7 +127,7 @@ on_tick (GtkWidget     *widget,
       break;
 
     case IDLING:
-      frames->idle_gap = MAX (frames->idle_gap, gap);
+      keep_longest (gap, pages, &frames->idle_gap, &frames->idle_pages);
       if (now - frames->phase_start >= SETTLE_US)
         {
           frames->phase = COUNTING;
@@ -94,7 +137,7 @@ on_tick (GtkWidget     *widget,
       break;
 
     case COUNTING:
-      frames->count_gap = MAX (frames->count_gap, gap);
+      keep_longest (gap, pages, &frames->count_gap, &frames->count_pages);
       if (!rc_results_view_is_counting (frames->view))
         {
           frames->count_time = now - frames->phase_start;
@@ -104,7 +147,7 @@ on_tick (GtkWidget     *widget,
       break;
 
     case SHOWING:
-      frames->show_gap = MAX (frames->show_gap, gap);
+      keep_longest (gap, pages, &frames->show_gap, &frames->show_pages);
       if (now - frames->phase_start >= SETTLE_US)
         {
           frames->phase = SCROLLING;
@@ -128,7 +171,7 @@ on_tick (GtkWidget     *widget,
 
     case RECOUNTING:
     default:
-      frames->recount_gap = MAX (frames->recount_gap, gap);
+      keep_longest (gap, pages, &frames->recount_gap, &frames->recount_pages);
       if (rc_results_view_is_counting (frames->view))
         frames->phase_start = now;
       else if (now - frames->phase_start >= SETTLE_US)
@@ -194,9 +237,10 @@ main (int   argc,
   while (!frames.done)
     g_main_context_iteration (NULL, TRUE);
 
-  printf ("frames %.1f %.1f %.1f %.1f %.1f %.1f\n", frames.idle_gap / 1000.0, frames.count_gap / 1000.0,
+  printf ("frames %.1f %.1f %.1f %.1f %.1f %.1f %ld %ld %ld\n", frames.idle_gap / 1000.0, frames.count_gap / 1000.0,
           frames.show_gap / 1000.0, frames.count_time / 1000.0, frames.scroll_gap / 1000.0,
-          frames.recount_gap / 1000.0);
+          frames.recount_gap / 1000.0, frames.idle_pages,
+          frames.count_gap >= frames.show_gap ? frames.count_pages : frames.show_pages, frames.recount_pages);
   gtk_window_destroy (GTK_WINDOW (window));
 
   return EXIT_SUCCESS;

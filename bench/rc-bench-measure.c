@@ -1,5 +1,6 @@
 /* rc-bench-measure.c: runs a command to its end and prints its wall time
- * in seconds and its peak resident memory in KiB.
+ * in seconds, its peak resident memory in KiB, and the pages of memory it
+ * touched for the first time (its minor page faults).
  *
  *   rc-bench-measure COMMAND [ARGS...]
  *
@@ -64,7 +65,7 @@ main (int   argc,
       return 2;
     }
   /* The figures go to stderr: the command's output is stdout. */
-  fprintf (stderr, "rc-bench-measure: %.6f %ld\n", now () - start, usage.ru_maxrss);
+  fprintf (stderr, "rc-bench-measure: %.6f %ld %ld\n", now () - start, usage.ru_maxrss, usage.ru_minflt);
 
   if (WIFEXITED (status))
     return WEXITSTATUS (status);
