@@ -1029,6 +1029,59 @@ test_import_read_in_parts (void)
   g_assert_cmpint (count_responses (office), ==, 4);
 }
 
+/* Each response of @data_dir @times more, seven minutes apart, under ids
+ * of their own. */
+static void
+multiply_responses (const char *data_dir,
+                    guint       times)
+{
+  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql =
+    g_strdup_printf ("WITH RECURSIVE n (k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < %u) "
+                     "INSERT INTO responses (id, survey_id, survey_version, device_id, language, "
+                     "                       submitted_at, duration_minutes, answers) "
+                     "SELECT printf ('%%s-%%04d', r.id, n.k), r.survey_id, r.survey_version, r.device_id, "
+                     "       r.language, strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', '2026-01-01', "
+                     "                             printf ('+%%d minutes', n.k * 7 + r.rowid)), "
+                     "       r.duration_minutes, r.answers "
+                     "FROM responses r, n",
+                     times);
+
+  rc_database_exec (database, sql, &error);
+  g_assert_no_error (error);
+}
+
+/* A merge of hundreds of responses, and one stopped at its start, which
+ * leaves nothing. */
+static void
+test_import_many_or_cancelled (void)
+{
+  g_autofree char *kiosk = rc_test_make_temp_dir ();
+  g_autofree char *office = rc_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (kiosk, "responses.json", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 added = -1, present = -1;
+
+  seed (kiosk);
+  multiply_responses (kiosk, 100);
+  export_to (kiosk, path, RC_EXPORT_FORMAT_JSON, 404);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (rc_import_file (office, path, cancellable, &added, &present, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (added, ==, 0);
+  g_assert_cmpint (count_responses (office), ==, 0);
+  g_clear_error (&error);
+
+  g_assert_true (rc_import_file (office, path, NULL, &added, &present, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (added, ==, 404);
+  g_assert_cmpint (present, ==, 0);
+  g_assert_cmpint (count_responses (office), ==, 404);
+}
+
 /* A merge killed at any moment, as by a power cut: the database is sound,
  * every export the coordinator was told was merged is there whole, and no
  * export is there by halves. */
@@ -1154,23 +1207,7 @@ test_export_many_rows (void)
   gint64 n_written = -1;
 
   seed (dir);
-  {
-    g_autoptr(RcDatabase) database = rc_test_open_database (dir);
-
-    /* Each of the four seeded responses a thousand times more, seven
-     * minutes apart, under ids of their own. */
-    rc_database_exec (database,
-                      "WITH RECURSIVE n (k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 1000) "
-                      "INSERT INTO responses (id, survey_id, survey_version, device_id, language, "
-                      "                       submitted_at, duration_minutes, answers) "
-                      "SELECT printf ('%s-%04d', r.id, n.k), r.survey_id, r.survey_version, r.device_id, "
-                      "       r.language, strftime ('%Y-%m-%dT%H:%M:%SZ', '2026-01-01', "
-                      "                             printf ('+%d minutes', n.k * 7 + r.rowid)), "
-                      "       r.duration_minutes, r.answers "
-                      "FROM responses r, n",
-                      &error);
-    g_assert_no_error (error);
-  }
+  multiply_responses (dir, 1000);
 
   export_to (dir, path, RC_EXPORT_FORMAT_JSON, 4004);
   export = load_json (path);
@@ -1312,6 +1349,7 @@ main (int   argc,
   g_test_add_func ("/export/while-saving", test_export_while_saving);
   g_test_add_func ("/import/refusals", test_import_refusals);
   g_test_add_func ("/import/read-in-parts", test_import_read_in_parts);
+  g_test_add_func ("/import/many-or-cancelled", test_import_many_or_cancelled);
   g_test_add_func ("/import/survives-kill", test_import_survives_kill);
   g_test_add_func ("/export/damaged-answers", test_export_damaged_answers);
   g_test_add_func ("/export/many-rows", test_export_many_rows);
