@@ -367,8 +367,8 @@ test_cli_export_opinions (void)
 }
 
 /* What is read out of a data folder comes from its database: a folder
- * that is not there, or holds none, is named, never made into an empty
- * one whose "0 responses" would pass for the truth. */
+ * that is not there, holds none or cannot be reached is named, never made
+ * into an empty one whose "0 responses" would pass for the truth. */
 static void
 test_cli_reading_needs_database (void)
 {
@@ -378,7 +378,9 @@ test_cli_reading_needs_database (void)
   /* A link to a folder that is gone, like an unplugged stick's. */
   g_autofree char *dangling = g_build_filename (tmp, "kiosk-3", NULL);
   g_autofree char *gone = g_build_filename (tmp, "kiosk-3-gone", NULL);
-  const char *folders[] = { missing, empty, dangling };
+  /* A link that leads to itself: there, but never to a folder. */
+  g_autofree char *loop = g_build_filename (tmp, "kiosk-4", NULL);
+  const char *folders[] = { missing, empty, dangling, loop };
   const char *commands[][2] = {
     { "--export=", "out.json" },
     { "--export-opinions=", "opinions.json" },
@@ -387,6 +389,7 @@ test_cli_reading_needs_database (void)
 
   g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
   g_assert_cmpint (symlink (gone, dangling), ==, 0);
+  g_assert_cmpint (symlink (loop, loop), ==, 0);
 
   for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
     for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
@@ -399,7 +402,9 @@ test_cli_reading_needs_database (void)
 
         run (&result, option, command, NULL);
         assert_one_line_failure (&result, folders[f]);
-        g_assert_nonnull (strstr (result.err, folders[f] == empty ? "holds no database" : "does not exist"));
+        g_assert_nonnull (strstr (result.err, folders[f] == empty  ? "holds no database"
+                                              : folders[f] == loop ? "Cannot open the data folder"
+                                                                   : "does not exist"));
 
         /* Nothing made: neither the folder, nor a database, nor the file. */
         g_assert_cmpint (g_file_test (missing, G_FILE_TEST_EXISTS), ==, FALSE);
@@ -407,7 +412,7 @@ test_cli_reading_needs_database (void)
         dir = g_dir_open (empty, 0, NULL);
         g_assert_null (g_dir_read_name (dir));
         g_clear_pointer (&dir, g_dir_close);
-        g_assert_cmpuint (rc_test_count_entries (tmp), ==, 2);
+        g_assert_cmpuint (rc_test_count_entries (tmp), ==, 3);
       }
 }
 

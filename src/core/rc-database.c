@@ -262,6 +262,18 @@ prepare_data_dir (const char  *data_dir,
                    _("The data folder “%s” does not exist"), data_dir);
       return FALSE;
     }
+  else if (!create)
+    {
+      /* There, but out of reach (a folder on the way that may not be
+       * looked in, links that lead round in a loop): only read from,
+       * it is not made. */
+      int errsv = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Cannot open the data folder “%s”: %s"),
+                   data_dir, g_strerror (errsv));
+      return FALSE;
+    }
   else if (g_mkdir_with_parents (data_dir, 0700) != 0)
     {
       int errsv = errno;
@@ -825,7 +837,8 @@ rc_database_open (const char  *data_dir,
  * @error: a location for a #GError
  *
  * rc_database_open() for reading what was kept: a folder that does not
- * exist, or holds no database, is %G_IO_ERROR_NOT_FOUND and left as it is.
+ * exist, or holds no database, is %G_IO_ERROR_NOT_FOUND and left as it is;
+ * one that cannot be reached is refused with the reason, and not made.
  * Exporting from a mistyped folder must not report the "0 responses" of a
  * database made there for the purpose.
  *
