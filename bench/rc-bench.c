@@ -386,19 +386,23 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (argc == 4 && g_str_equal (argv[1], "save"))
-    bench_save (argv[2], (guint)g_ascii_strtoull (argv[3], NULL, 10));
-  else if (argc == 4 && g_str_equal (argv[1], "results"))
-    bench_results (argv[2], (guint)g_ascii_strtoull (argv[3], NULL, 10));
+  /* Every median needs a round at least. */
+  guint rounds = argc >= 3 ? (guint)g_ascii_strtoull (argv[argc - 1], NULL, 10) : 0;
+
+  if (argc == 4 && g_str_equal (argv[1], "save") && rounds > 0)
+    bench_save (argv[2], rounds);
+  else if (argc == 4 && g_str_equal (argv[1], "results") && rounds > 0)
+    bench_results (argv[2], rounds);
   else if (argc == 4 && g_str_equal (argv[1], "insert"))
     bench_insert (argv[2], argv[3]);
-  else if (argc == 3 && g_str_equal (argv[1], "pages") && g_ascii_strtoull (argv[2], NULL, 10) > 0)
-    bench_pages ((guint)g_ascii_strtoull (argv[2], NULL, 10));
+  else if (argc == 3 && g_str_equal (argv[1], "pages") && rounds > 0)
+    bench_pages (rounds);
   else
     {
       g_printerr ("usage: %s save|results DATA_DIR ROUNDS\n"
                   "       %s insert SOURCE_DIR DATA_DIR\n"
-                  "       %s pages ROUNDS\n", argv[0], argv[0], argv[0]);
+                  "       %s pages ROUNDS\n"
+                  "ROUNDS is 1 or more\n", argv[0], argv[0], argv[0]);
       return EXIT_FAILURE;
     }
   return EXIT_SUCCESS;
