@@ -369,9 +369,9 @@ find_existing (Import        *import,
                gboolean      *present,
                GError       **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = NULL;
   guint n_columns = rc_response_table_get_n_columns (import->table);
-  g_autofree RcCell *ours = g_new0 (RcCell, n_columns);
+  g_autofree RcCell *ours = NULL;
   const char *response_id = theirs[RC_COLUMN_RESPONSE_ID].string;
   char time_buffer[20];
   RcSurvey *survey;
@@ -400,6 +400,10 @@ find_existing (Import        *import,
       return rc_database_fail (import->database, rc, error);
     }
 
+  /* Most responses of a merge are new: what compares them is made only
+   * for one already here. */
+  parser = json_parser_new_immutable ();
+  ours = g_new0 (RcCell, n_columns);
   survey = rc_response_table_lookup_survey (import->table, (const char *)sqlite3_column_text (stmt, 0),
                                             sqlite3_column_int64 (stmt, 1));
   same = survey != NULL &&
@@ -635,7 +639,9 @@ import_records (Import        *import,
                 gint64        *n_present,
                 GError       **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  /* Not immutable: sealing a tree hashes every object in it, and each
+   * response's is read once and dropped. */
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GByteArray) buffer = g_byte_array_new ();
   g_autoptr(GStringChunk) ids = NULL;
   g_autoptr(GArray) order = NULL;
