@@ -41,6 +41,12 @@ rc_test_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+gboolean
+rc_test_poll_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 static gboolean
 is_button_with_label (GtkWidget  *widget,
                       const char *label)

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 void       rc_test_ui_init        (void);
 RcApplication *rc_test_application_new (const char *data_dir);
 gboolean   rc_test_timeout_cb     (gpointer    user_data);
+gboolean   rc_test_poll_cb        (gpointer    user_data);
 GtkWidget *rc_test_find_widget    (GtkWidget  *root,
                                    GType       type);
 GtkWidget *rc_test_find_button    (GtkWidget  *root,
@@ -29,14 +30,18 @@ void       rc_test_destroy_window (gpointer    window);
 
 /* Lets the main loop run until @condition holds, as a person waits for the
  * screen to settle; fails after half a minute, which only a slow build
- * (sanitizers, valgrind) on a busy machine comes near. */
+ * (sanitizers, valgrind) on a busy machine comes near.  The loop is also
+ * woken ten times a second: a condition set by another process, such as a
+ * file a launched program writes, wakes nothing in it. */
 #define rc_test_wait_until(condition)                                               \
   G_STMT_START {                                                                    \
     gboolean rc_timed_out = FALSE;                                                  \
     guint rc_timeout_id = g_timeout_add_seconds (30, rc_test_timeout_cb, &rc_timed_out); \
+    guint rc_poll_id = g_timeout_add (100, rc_test_poll_cb, NULL);                  \
     while (!(condition) && !rc_timed_out)                                           \
       g_main_context_iteration (NULL, TRUE);                                        \
     g_assert_false (rc_timed_out);                                                  \
+    g_source_remove (rc_poll_id);                                                   \
     g_source_remove (rc_timeout_id);                                                \
   } G_STMT_END
 

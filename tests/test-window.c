@@ -282,7 +282,8 @@ test_window_shortcuts (void)
 }
 
 /* Installs a handler for help: addresses that writes the address it was
- * given to a file, standing in for Yelp. */
+ * given to a file, standing in for Yelp.  Like Yelp it takes a moment to
+ * start, so the test has to notice the file without being woken for it. */
 static char *
 install_help_handler (void)
 {
@@ -295,7 +296,7 @@ install_help_handler (void)
   g_autofree char *mimeapps = g_build_filename (g_get_user_config_dir (), "mimeapps.list", NULL);
   char *opened = g_build_filename (dir, "opened", NULL);
 
-  script_text = g_strdup_printf ("#!/bin/sh\nprintf %%s \"$1\" > '%s.part' && mv '%s.part' '%s'\n",
+  script_text = g_strdup_printf ("#!/bin/sh\nsleep 0.5; printf %%s \"$1\" > '%s.part' && mv '%s.part' '%s'\n",
                                  opened, opened, opened);
   g_assert_true (g_file_set_contents (script, script_text, -1, NULL));
   g_assert_cmpint (g_chmod (script, 0755), ==, 0);
