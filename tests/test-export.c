@@ -1013,7 +1013,16 @@ test_import_read_in_parts (void)
   contents = read_text (json_path);
   broken = g_strconcat (contents, "\n{}", NULL);
   g_assert_true (g_file_set_contents (json_path, broken, -1, NULL));
-  assert_refused (office, json_path, RC_IMPORT_ERROR_DAMAGED, "not JSON at byte");
+  {
+    /* Named where a person would look: the line of the "{" after the end. */
+    guint n_lines = 1;
+    g_autofree char *expected = NULL;
+
+    for (const char *c = broken; *c != '\0'; c++)
+      n_lines += *c == '\n';
+    expected = g_strdup_printf ("not JSON at line %u, column 1", n_lines);
+    assert_refused (office, json_path, RC_IMPORT_ERROR_DAMAGED, expected);
+  }
   g_clear_pointer (&broken, g_free);
 
   /* The third response's first value, made something JSON has not. */

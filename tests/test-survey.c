@@ -71,7 +71,7 @@ static const struct {
   { "error-required-note.json", "sections[0].questions[7]: a note has no answer, so it cannot be required" },
   { "error-unknown-field.json", "sections[0].questions[5].maxlength: unknown field “maxlength”" },
   { "error-equals-on-multiple.json", "sections[1].questions[2].show_if.equals: a multiple-choice answer is a list" },
-  { "error-not-json.json", "is not valid JSON: <data>:2:" },
+  { "error-not-json.json", "is not valid JSON: it is not JSON at line 2, column 14" },
 };
 
 static void

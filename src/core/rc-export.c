@@ -821,7 +821,6 @@ write_rows (Export            *export,
   g_autofree RcCell *cells = g_new0 (RcCell, rc_response_table_get_n_columns (export->table));
   g_autoptr(GString) plain_copy = g_string_new (NULL);
   g_autoptr(GArray) plain = g_array_new (FALSE, FALSE, sizeof (PlainAnswer));
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   gboolean json = export->options->format == RC_EXPORT_FORMAT_JSON;
   gboolean stopped = FALSE;
   guint last_language = G_MAXUINT;
@@ -835,6 +834,7 @@ write_rows (Export            *export,
       RcSurvey *survey = rc_response_table_lookup_survey (export->table, survey_id, version);
       gsize stored_length;
       const char *stored = rc_row_reader_get_text (reader, ROW_ANSWERS, &stored_length);
+      g_autoptr(JsonNode) answers = NULL;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
@@ -855,10 +855,9 @@ write_rows (Export            *export,
       if (read_plain_answers (plain_copy->str, plain))
         fill_plain_answers (export, survey, plain, cells);
       /* Valid JSON, as the table checks; but only an object is answers. */
-      else if (stored != NULL && rc_json_parse (parser, stored, -1, NULL) &&
-               JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-        rc_response_table_fill_answers (export->table, survey, cells,
-                                        json_node_get_object (json_parser_get_root (parser)));
+      else if (stored != NULL && (answers = rc_json_parse (stored, stored_length, NULL)) &&
+               JSON_NODE_HOLDS_OBJECT (answers))
+        rc_response_table_fill_answers (export->table, survey, cells, json_node_get_object (answers));
       else
         {
           g_set_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_DAMAGED,

@@ -369,7 +369,7 @@ find_existing (Import        *import,
                gboolean      *present,
                GError       **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) stored = NULL;
   guint n_columns = rc_response_table_get_n_columns (import->table);
   g_autofree RcCell *ours = NULL;
   const char *response_id = theirs[RC_COLUMN_RESPONSE_ID].string;
@@ -402,13 +402,12 @@ find_existing (Import        *import,
 
   /* Most responses of a merge are new: what compares them is made only
    * for one already here. */
-  parser = json_parser_new_immutable ();
   ours = g_new0 (RcCell, n_columns);
   survey = rc_response_table_lookup_survey (import->table, (const char *)sqlite3_column_text (stmt, 0),
                                             sqlite3_column_int64 (stmt, 1));
   same = survey != NULL &&
-         rc_json_parse (parser, (const char *)sqlite3_column_text (stmt, 6), -1, NULL) &&
-         JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser));
+         (stored = rc_json_parse ((const char *)sqlite3_column_text (stmt, 6), -1, NULL)) &&
+         JSON_NODE_HOLDS_OBJECT (stored);
   if (same)
     {
       rc_response_table_fill_row (import->table, survey, response_id,
@@ -416,8 +415,7 @@ find_existing (Import        *import,
                                   (const char *)sqlite3_column_text (stmt, 3),
                                   (const char *)sqlite3_column_text (stmt, 4),
                                   sqlite3_column_int64 (stmt, 5),
-                                  json_node_get_object (json_parser_get_root (parser)),
-                                  ours, time_buffer);
+                                  json_node_get_object (stored), ours, time_buffer);
       same = cells_equal (ours, theirs, n_columns);
     }
   sqlite3_reset (stmt);
@@ -639,9 +637,6 @@ import_records (Import        *import,
                 gint64        *n_present,
                 GError       **error)
 {
-  /* Not immutable: sealing a tree hashes every object in it, and each
-   * response's is read once and dropped. */
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GByteArray) buffer = g_byte_array_new ();
   g_autoptr(GStringChunk) ids = NULL;
   g_autoptr(GArray) order = NULL;
@@ -661,15 +656,18 @@ import_records (Import        *import,
       guint index = g_array_index (order, RecordOrder, i).index;
       RcJsonSpan *span = &g_array_index (import->records, RcJsonSpan, index);
       g_autoptr(GError) local_error = NULL;
+      g_autoptr(JsonNode) record = NULL;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      if (!rc_json_parse (parser, read_record (import, span, buffer), span->length, &local_error))
+      /* Not sealed: sealing a tree hashes every object in it, and each
+       * response's is read once and dropped. */
+      if (!(record = rc_json_parse (read_record (import, span, buffer), span->length, &local_error)))
         return fail (import, error, RC_IMPORT_ERROR_DAMAGED,
                      _("it is truncated or damaged (%s)"), local_error->message);
-      if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      if (!JSON_NODE_HOLDS_OBJECT (record))
         return fail (import, error, RC_IMPORT_ERROR_DAMAGED, _("a response is not a record"));
-      if (!import_record (import, json_node_get_object (json_parser_get_root (parser)), n_added, n_present, error))
+      if (!import_record (import, json_node_get_object (record), n_added, n_present, error))
         return FALSE;
     }
 
@@ -697,7 +695,6 @@ read_document (Import  *import,
 {
   g_autoptr(GHashTable) members = NULL;
   g_autoptr(JsonObject) root = json_object_new ();
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   GHashTableIter iter;
   const char *name;
   RcJsonSpan *span;
@@ -710,6 +707,8 @@ read_document (Import  *import,
   g_hash_table_iter_init (&iter, members);
   while (g_hash_table_iter_next (&iter, (gpointer *)&name, (gpointer *)&span))
     {
+      JsonNode *member;
+
       if (g_str_equal (name, "data"))
         {
           /* Not an array: the count of responses tells. */
@@ -718,9 +717,9 @@ read_document (Import  *import,
           json_object_set_null_member (root, name);
           continue;
         }
-      if (!rc_json_parse (parser, span->data, span->length, error))
+      if (!(member = rc_json_parse (span->data, span->length, error)))
         return NULL;
-      json_object_set_member (root, name, json_node_copy (json_parser_get_root (parser)));
+      json_object_set_member (root, name, member);
     }
 
   /* What was read to find the members is given back before the merge. */

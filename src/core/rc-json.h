@@ -13,10 +13,9 @@ G_BEGIN_DECLS
 
 #define RC_JSON_MAX_DEPTH 64
 
-gboolean rc_json_parse (JsonParser  *parser,
-                        const char  *data,
-                        gssize       length,
-                        GError     **error);
+JsonNode *rc_json_parse (const char  *data,
+                         gssize       length,
+                         GError     **error);
 
 /* A value inside a larger JSON text, not yet parsed. */
 typedef struct

@@ -344,17 +344,16 @@ install_bundled_file (RcNewsStore  *self,
                       GError      **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonNode) document = NULL;
   JsonObject *root, *translations;
   const char *id, *published;
   g_autofree char *group_id = NULL;
 
   if (!(bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error)) ||
-      !rc_json_parse (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
+      !(document = rc_json_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error)))
     return FALSE;
 
-  root = JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
-         ? json_node_get_object (json_parser_get_root (parser)) : NULL;
+  root = JSON_NODE_HOLDS_OBJECT (document) ? json_node_get_object (document) : NULL;
   id = required_string (root, "id");
   published = required_string (root, "published");
   translations = root && json_object_has_member (root, "translations")
@@ -566,7 +565,7 @@ rc_news_store_load_blocks (RcNewsStore  *self,
                            RcPost       *post,
                            GError      **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonNode) document = NULL;
   sqlite3_stmt *stmt;
   JsonArray *blocks = NULL;
   int rc;
@@ -581,9 +580,9 @@ rc_news_store_load_blocks (RcNewsStore  *self,
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW &&
-      rc_json_parse (parser, (const char *)sqlite3_column_text (stmt, 0), -1, error) &&
-      JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
-    blocks = json_array_ref (json_node_get_array (json_parser_get_root (parser)));
+      (document = rc_json_parse ((const char *)sqlite3_column_text (stmt, 0), -1, error)) &&
+      JSON_NODE_HOLDS_ARRAY (document))
+    blocks = json_array_ref (json_node_get_array (document));
   else if (rc == SQLITE_DONE)
     g_set_error (error, RC_NEWS_ERROR, RC_NEWS_ERROR_NOT_FOUND,
                  _("There is no post “%s”"), rc_post_get_id (post));

@@ -177,12 +177,11 @@ rc_news_sync_read_page (GBytes      *body,
                         GPtrArray   *posts,
                         GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
   JsonArray *array;
 
-  if (!rc_json_parse (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL) ||
-      !(root = json_parser_get_root (parser)) || !JSON_NODE_HOLDS_ARRAY (root))
+  root = rc_json_parse (g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL);
+  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
     {
       g_set_error_literal (error, RC_NEWS_SYNC_ERROR, RC_NEWS_SYNC_ERROR_INVALID,
                            _("The website’s answer is not a list of WordPress posts"));

@@ -446,7 +446,7 @@ rc_response_store_load (RcResponseStore  *self,
                         GError          **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonNode) answers = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -472,7 +472,7 @@ rc_response_store_load (RcResponseStore  *self,
     }
 
   if (rc != SQLITE_ROW ||
-      !rc_json_parse (parser, (const char *)sqlite3_column_text (stmt, 7), -1, error))
+      !(answers = rc_json_parse ((const char *)sqlite3_column_text (stmt, 7), -1, error)))
     {
       if (rc != SQLITE_ROW)
         rc_database_fail (self->database, rc, error);
@@ -496,7 +496,7 @@ rc_response_store_load (RcResponseStore  *self,
   json_builder_set_member_name (builder, "duration_minutes");
   json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 6));
   json_builder_set_member_name (builder, "answers");
-  json_builder_add_value (builder, json_node_copy (json_parser_get_root (parser)));
+  json_builder_add_value (builder, g_steal_pointer (&answers));
   json_builder_end_object (builder);
   sqlite3_finalize (stmt);
 

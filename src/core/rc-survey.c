@@ -143,7 +143,7 @@ rc_survey_new_from_bytes (GBytes      *bytes,
                           const char  *source_name,
                           GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(RcSurvey) self = NULL;
   g_autoptr(GError) json_error = NULL;
@@ -162,7 +162,7 @@ rc_survey_new_from_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  if (!rc_json_parse (parser, data, length, &json_error))
+  if (!(root = rc_json_parse (data, length, &json_error)))
     {
       g_set_error (error, RC_SURVEY_ERROR, RC_SURVEY_ERROR_INVALID,
                    _("“%s” is not valid JSON: %s"), source_name, json_error->message);
@@ -171,7 +171,10 @@ rc_survey_new_from_bytes (GBytes      *bytes,
 
   self = g_object_new (RC_TYPE_SURVEY, NULL);
 
-  if (!rc_survey_load (self, json_parser_get_root (parser), problems))
+  /* A definition is shared by every thread that reads responses: sealed,
+   * nothing can change it under them. */
+  json_node_seal (root);
+  if (!rc_survey_load (self, root, problems))
     {
       g_autoptr(GString) message = g_string_new (NULL);
 
@@ -191,7 +194,7 @@ rc_survey_new_from_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  self->definition = json_node_ref (json_parser_get_root (parser));
+  self->definition = g_steal_pointer (&root);
 
   return g_steal_pointer (&self);
 }
