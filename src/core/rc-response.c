@@ -108,19 +108,26 @@ question_is_visible (RcResponse *self,
          rc_condition_evaluate (question->show_if, lookup_answer, self);
 }
 
-/* Answers to questions that the latest answer hid are forgotten, as in
- * ODK: what is not shown is not asked, and is never stored. Going in order
- * makes a hidden question hide those that depend on it too. */
+/* Answers to questions that a change to @changed hid are forgotten, as in
+ * ODK: what is not shown is not asked, and is never stored. A condition
+ * only looks at earlier questions, so only later ones can be hidden; going
+ * in order makes a hidden question hide those that depend on it too. Only
+ * the conditions of answered questions are evaluated: answers given in
+ * order, as an import gives them, then evaluate none. */
 static void
-drop_hidden_answers (RcResponse *self)
+drop_hidden_answers (RcResponse *self,
+                     RcQuestion *changed)
 {
   GPtrArray *questions = rc_survey_get_questions (self->survey);
 
-  for (guint i = 0; i < questions->len; i++)
+  g_assert (g_ptr_array_index (questions, changed->position) == changed);
+
+  for (guint i = changed->position + 1; i < questions->len; i++)
     {
       RcQuestion *question = g_ptr_array_index (questions, i);
 
-      if (!question_is_visible (self, question))
+      if (question->show_if != NULL && g_hash_table_contains (self->answers, question->id) &&
+          !question_is_visible (self, question))
         g_hash_table_remove (self->answers, question->id);
     }
 }
@@ -272,7 +279,7 @@ rc_response_set_answer (RcResponse  *self,
     }
 
   g_hash_table_replace (self->answers, g_strdup (question_id), json_node_copy (value));
-  drop_hidden_answers (self);
+  drop_hidden_answers (self, question);
 
   return TRUE;
 }
@@ -333,11 +340,14 @@ void
 rc_response_clear_answer (RcResponse *self,
                           const char *question_id)
 {
+  RcQuestion *question;
+
   g_return_if_fail (RC_IS_RESPONSE (self));
   g_return_if_fail (question_id != NULL);
 
   g_hash_table_remove (self->answers, question_id);
-  drop_hidden_answers (self);
+  if ((question = rc_survey_lookup_question (self->survey, question_id)) != NULL)
+    drop_hidden_answers (self, question);
 }
 
 /**
