@@ -1038,6 +1038,43 @@ test_import_read_in_parts (void)
   g_assert_cmpint (count_responses (office), ==, 4);
 }
 
+/* A text left empty in an edited export is no answer, as at the kiosk:
+ * the response is stored without it, and its other answers as they are. */
+static void
+test_import_empty_text (void)
+{
+  g_autofree char *kiosk = rc_test_make_temp_dir ();
+  g_autofree char *office = rc_test_make_temp_dir ();
+  g_autofree char *json_path = g_build_filename (kiosk, "responses.json", NULL);
+  g_autofree char *edited_path = NULL;
+  g_autofree char *answers_text = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) stored = NULL;
+  g_autoptr(RcDatabase) database = NULL;
+  g_autoptr(RcResponseStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *record;
+  gint64 added, present;
+
+  seed (kiosk);
+  export_to (kiosk, json_path, RC_EXPORT_FORMAT_JSON, 4);
+  root = load_json (json_path);
+  record = find_record (root, "c_one_of", "Ы");
+  json_object_set_string_member (record, "q_short", "");
+  edited_path = write_variant (kiosk, "edited.json", root);
+
+  g_assert_true (rc_import_file (office, edited_path, NULL, &added, &present, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (added, ==, 4);
+
+  database = rc_test_open_database (office);
+  store = rc_response_store_new (database);
+  stored = rc_response_store_load (store, json_object_get_string_member (record, "response_id"), &error);
+  g_assert_no_error (error);
+  answers_text = json_to_string (json_object_get_member (json_node_get_object (stored), "answers"), FALSE);
+  g_assert_cmpstr (answers_text, ==, "{\"q_single\":\"c\",\"q_yesno\":\"yes\",\"c_one_of\":\"Ы\"}");
+}
+
 /* Each response of @data_dir @times more, seven minutes apart, under ids
  * of their own. */
 static void
@@ -1358,6 +1395,7 @@ main (int   argc,
   g_test_add_func ("/export/while-saving", test_export_while_saving);
   g_test_add_func ("/import/refusals", test_import_refusals);
   g_test_add_func ("/import/read-in-parts", test_import_read_in_parts);
+  g_test_add_func ("/import/empty-text", test_import_empty_text);
   g_test_add_func ("/import/many-or-cancelled", test_import_many_or_cancelled);
   g_test_add_func ("/import/survives-kill", test_import_survives_kill);
   g_test_add_func ("/export/damaged-answers", test_export_damaged_answers);

@@ -198,6 +198,7 @@ test_response_visibility_drops_answers (void)
   set_json (response, "c_chain", "\"ok\"");
   set_json (response, "c_not", "\"yes\"");
   g_assert_true (rc_response_validate (response, NULL));
+  g_assert_cmpuint (rc_response_get_n_answers (response), ==, 5);
 
   /* She goes back and changes her first answer: what it hid is forgotten,
    * down the chain. */
@@ -206,10 +207,12 @@ test_response_visibility_drops_answers (void)
   g_assert_null (rc_response_get_answer (response, "c_equals"));
   g_assert_null (rc_response_get_answer (response, "c_chain"));
   g_assert_true (rc_response_is_visible (response, "c_one_of"));
+  g_assert_cmpuint (rc_response_get_n_answers (response), ==, 3);
 
   /* ...and likewise when she changes yes_no so that c_not is hidden. */
   set_json (response, "q_yesno", "\"yes\"");
   g_assert_null (rc_response_get_answer (response, "c_not"));
+  g_assert_cmpuint (rc_response_get_n_answers (response), ==, 2);
 
   answers = rc_response_dup_answers (response);
   answers_text = json_to_string (answers, FALSE);

@@ -342,6 +342,11 @@ read_answers (Import      *import,
       return NULL;
     }
 
+  /* Every answer read was kept as it is, in the survey's order, and none
+   * dropped as empty: the answers read are the response's, with no copy. */
+  if (rc_response_get_n_answers (response) == json_object_get_size (json_node_get_object (read)))
+    return g_steal_pointer (&read);
+
   return rc_response_dup_answers (response);
 }
 

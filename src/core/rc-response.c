@@ -592,6 +592,19 @@ rc_response_dup_answers (RcResponse *self)
   return json_builder_get_root (builder);
 }
 
+/**
+ * rc_response_get_n_answers:
+ *
+ * Returns: how many questions have an answer
+ */
+guint
+rc_response_get_n_answers (RcResponse *self)
+{
+  g_return_val_if_fail (RC_IS_RESPONSE (self), 0);
+
+  return g_hash_table_size (self->answers);
+}
+
 /* Whole minutes since the response was started, rounded. */
 guint
 rc_response_get_elapsed_minutes (RcResponse *self)

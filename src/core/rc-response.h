@@ -67,6 +67,7 @@ gboolean    rc_response_validate            (RcResponse  *self,
                                              GError     **error);
 GPtrArray  *rc_response_list_problems       (RcResponse  *self);
 JsonNode   *rc_response_dup_answers         (RcResponse  *self);
+guint       rc_response_get_n_answers       (RcResponse  *self);
 guint       rc_response_get_elapsed_minutes (RcResponse  *self);
 void        rc_response_set_started_at      (RcResponse  *self,
                                              gint64       monotonic_time);
