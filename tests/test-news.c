@@ -153,6 +153,42 @@ test_news_read_stays_read (void)
   g_assert_true (rc_post_get_read (reloaded));
 }
 
+/* Blocks the app cannot read back are named as damaged, not passed on as
+ * if there were no fault. The database takes only valid JSON there, but
+ * not only lists. */
+static void
+test_news_damaged_blocks (void)
+{
+  static const char * const damaged[] = { "{\"type\": \"paragraph\"}", "\"text\"", "42" };
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autoptr(RcNewsStore) store = open_store (dir);
+  g_autoptr(RcPost) post = get (store, "bundled:ngo-salon-staff:kk");
+  g_autoptr(RcDatabase) database = rc_test_open_database (dir);
+
+  for (guint i = 0; i < G_N_ELEMENTS (damaged); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonArray) blocks = NULL;
+      g_autofree char *expected = NULL;
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (rc_database_get_handle (database),
+                                           "UPDATE posts SET blocks = ?1 WHERE id = ?2", -1, &stmt, NULL),
+                       ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, damaged[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, rc_post_get_id (post), -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_finalize (stmt);
+
+      blocks = rc_news_store_load_blocks (store, post, &error);
+      g_assert_null (blocks);
+      g_assert_error (error, RC_NEWS_ERROR, RC_NEWS_ERROR_INVALID);
+      expected = g_strdup_printf ("The text of “%s” is damaged in the database and cannot be shown",
+                                  rc_post_get_title (post));
+      g_assert_cmpstr (error->message, ==, expected);
+    }
+}
+
 static void
 test_news_translations (void)
 {
@@ -404,6 +440,7 @@ main (int   argc,
   g_test_add_func ("/news/bundled", test_news_bundled);
   g_test_add_func ("/news/officials-blocks", test_news_officials_blocks);
   g_test_add_func ("/news/read-stays-read", test_news_read_stays_read);
+  g_test_add_func ("/news/damaged-blocks", test_news_damaged_blocks);
   g_test_add_func ("/news/translations", test_news_translations);
   g_test_add_func ("/news/search", test_news_search);
   g_test_add_func ("/news/site-post-searchable", test_news_site_post_searchable);

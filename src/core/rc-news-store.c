@@ -580,9 +580,14 @@ rc_news_store_load_blocks (RcNewsStore  *self,
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW &&
-      (document = rc_json_parse ((const char *)sqlite3_column_text (stmt, 0), -1, error)) &&
+      (document = rc_json_parse ((const char *)sqlite3_column_text (stmt, 0), -1, NULL)) &&
       JSON_NODE_HOLDS_ARRAY (document))
     blocks = json_array_ref (json_node_get_array (document));
+  /* Only the app writes the blocks: what it cannot read back is damage. */
+  else if (rc == SQLITE_ROW)
+    g_set_error (error, RC_NEWS_ERROR, RC_NEWS_ERROR_INVALID,
+                 _("The text of “%s” is damaged in the database and cannot be shown"),
+                 rc_post_get_title (post));
   else if (rc == SQLITE_DONE)
     g_set_error (error, RC_NEWS_ERROR, RC_NEWS_ERROR_NOT_FOUND,
                  _("There is no post “%s”"), rc_post_get_id (post));
