@@ -685,8 +685,12 @@ static gboolean
 holds_no_object (GMappedFile *mapped)
 {
   const char *p = g_mapped_file_get_contents (mapped);
-  const char *end = p + g_mapped_file_get_length (mapped);
+  const char *end;
 
+  /* An empty file maps to no memory at all. */
+  if (p == NULL)
+    return FALSE;
+  end = p + g_mapped_file_get_length (mapped);
   while (p < end && g_ascii_isspace (*p))
     p++;
   return p < end && *p != '{';

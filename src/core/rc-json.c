@@ -402,8 +402,11 @@ rc_json_parse (const char  *data,
 
   g_return_val_if_fail (data != NULL || length <= 0, NULL);
 
+  /* No text at all comes as NULL, from an empty file's mapping. */
+  if (data == NULL)
+    data = "";
   if (length < 0)
-    length = data != NULL ? strlen (data) : 0;
+    length = strlen (data);
 
   scan.p = scan.start = data;
   scan.end = data + length;
@@ -544,9 +547,13 @@ rc_json_split_object (const char      *data,
                       GError         **error)
 {
   g_autoptr(GHashTable) members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  Scan scan = { data, data + length, data, read_func, user_data, data };
+  Scan scan;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (data == NULL)
+    data = "";
+  scan = (Scan) { data, data + length, data, read_func, user_data, data };
 
   scan_space (&scan);
   if (scan.p >= scan.end || *scan.p != '{')
