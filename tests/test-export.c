@@ -1011,6 +1011,19 @@ test_import_read_in_parts (void)
   g_assert_cmpint (count_responses (office), ==, 4);
 
   contents = read_text (json_path);
+
+  /* Saved again by an editor that starts UTF-8 with a byte order mark. */
+  {
+    g_autofree char *elsewhere = rc_test_make_temp_dir ();
+    g_autofree char *marked = g_strconcat ("\xEF\xBB\xBF", contents, NULL);
+    g_autofree char *marked_path = g_build_filename (kiosk, "marked.json", NULL);
+
+    g_assert_true (g_file_set_contents (marked_path, marked, -1, NULL));
+    g_assert_true (rc_import_file (elsewhere, marked_path, NULL, &added, &present, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (added, ==, 4);
+  }
+
   broken = g_strconcat (contents, "\n{}", NULL);
   g_assert_true (g_file_set_contents (json_path, broken, -1, NULL));
   {

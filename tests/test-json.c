@@ -53,6 +53,8 @@ test_json_reads_documents (void)
     "\"alone\"",
     "42",
     "\r\n\t[ 1 , 2 ]\t\r\n",
+    /* As Notepad saves UTF-8. */
+    "\xEF\xBB\xBF{\"a\": [1]}",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
@@ -99,6 +101,8 @@ test_json_names_the_fault (void)
     { "{\"a\" 1}", "it is not JSON at line 1, column 6" },
     { "{\n  \"a\": x\n}", "it is not JSON at line 2, column 8" },
     { "{\"әйел\": x}", "it is not JSON at line 1, column 10" },
+    { "\xEF\xBB\xBF{x}", "it is not JSON at line 1, column 2" },
+    { "{\"a\": 1, /* note */ \"b\": 2}", "it is not JSON at line 1, column 10" },
     { "['a']", "it is not JSON at line 1, column 2" },
     { "01", "it is not JSON at line 1, column 2" },
     { "1.", "the text ends too soon" },

@@ -684,13 +684,14 @@ import_records (Import        *import,
 static gboolean
 holds_no_object (GMappedFile *mapped)
 {
-  const char *p = g_mapped_file_get_contents (mapped);
+  gsize length = g_mapped_file_get_length (mapped);
+  const char *p = rc_json_skip_byte_order_mark (g_mapped_file_get_contents (mapped), &length);
   const char *end;
 
   /* An empty file maps to no memory at all. */
   if (p == NULL)
     return FALSE;
-  end = p + g_mapped_file_get_length (mapped);
+  end = p + length;
   while (p < end && g_ascii_isspace (*p))
     p++;
   return p < end && *p != '{';

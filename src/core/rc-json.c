@@ -90,6 +90,28 @@ scan_space (Scan *scan)
     scan->p++;
 }
 
+/**
+ * rc_json_skip_byte_order_mark:
+ * @data: (nullable): the start of a text
+ * @length: (inout): its length in bytes
+ *
+ * Notepad and other Windows editors start a UTF-8 file they save with a
+ * byte order mark, which RFC 8259 lets a parser skip.
+ *
+ * Returns: where the text starts after the mark, if it has one
+ */
+const char *
+rc_json_skip_byte_order_mark (const char *data,
+                              gsize      *length)
+{
+  if (data != NULL && *length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      *length -= 3;
+      return data + 3;
+    }
+  return data;
+}
+
 /* Four hex digits after "\u", or -1. */
 static int
 read_code_unit (Scan *scan)
@@ -399,17 +421,18 @@ rc_json_parse (const char  *data,
   g_autoptr(GString) text = NULL;
   g_autoptr(JsonNode) root = NULL;
   Scan scan = { NULL };
+  gsize size;
 
   g_return_val_if_fail (data != NULL || length <= 0, NULL);
 
   /* No text at all comes as NULL, from an empty file's mapping. */
   if (data == NULL)
     data = "";
-  if (length < 0)
-    length = strlen (data);
+  size = length < 0 ? strlen (data) : (gsize)length;
+  data = rc_json_skip_byte_order_mark (data, &size);
 
   scan.p = scan.start = data;
-  scan.end = data + length;
+  scan.end = data + size;
   scan_space (&scan);
   if (scan.p >= scan.end)
     {
@@ -553,6 +576,7 @@ rc_json_split_object (const char      *data,
 
   if (data == NULL)
     data = "";
+  data = rc_json_skip_byte_order_mark (data, &length);
   scan = (Scan) { data, data + length, data, read_func, user_data, data };
 
   scan_space (&scan);

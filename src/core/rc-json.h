@@ -17,6 +17,9 @@ JsonNode *rc_json_parse (const char  *data,
                          gssize       length,
                          GError     **error);
 
+const char *rc_json_skip_byte_order_mark (const char *data,
+                                         gsize      *length);
+
 /* A value inside a larger JSON text, not yet parsed. */
 typedef struct
 {
