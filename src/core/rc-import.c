@@ -98,7 +98,7 @@ looks_like_csv (const char *path)
       !g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head - 1, &length, NULL, NULL))
     return FALSE;
 
-  return g_str_has_prefix (head, "\xEF\xBB\xBF" "response_id,") || g_str_has_prefix (head, "response_id,");
+  return g_str_has_prefix (rc_json_skip_byte_order_mark (head, &length), "response_id,");
 }
 
 /* The export's own record of itself: ours, and a format this app reads. */

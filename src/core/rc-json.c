@@ -96,7 +96,8 @@ scan_space (Scan *scan)
  * @length: (inout): its length in bytes
  *
  * Notepad and other Windows editors start a UTF-8 file they save with a
- * byte order mark, which RFC 8259 lets a parser skip.
+ * byte order mark, which RFC 8259 lets a parser skip; the app's own CSV
+ * starts with one for Excel.
  *
  * Returns: where the text starts after the mark, if it has one
  */
@@ -411,7 +412,7 @@ read_value (Scan    *scan,
  * the app reads goes through here.
  *
  * Returns: (transfer full): the value's tree, not sealed; %NULL with
- *   @error naming the first byte at fault
+ *   @error naming the line and column at fault
  */
 JsonNode *
 rc_json_parse (const char  *data,
