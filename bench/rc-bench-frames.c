@@ -6,7 +6,8 @@
  *
  *   rc-bench-frames DATA_DIR   prints "frames IDLE COUNTING SHOWING TIME
  *                              SCROLLING RECOUNTING IDLE_PAGES PAGES
- *                              RECOUNTING_PAGES": the longest gaps
+ *                              RECOUNTING_PAGES REDRAWING
+ *                              REDRAWING_PAGES": the longest gaps
  *                              while idle, while counting and while the
  *                              charts come, the time to count, the
  *                              longest gap while the finished page
@@ -16,10 +17,17 @@
  *                              thread touched for the first time in the
  *                              longest idle gap, the longest while
  *                              counting or while the charts come, and
- *                              the longest while counting again
+ *                              the longest while counting again; last,
+ *                              the gap and the pages of the frame that
+ *                              draws the finished page whole again
+ *                              after its spinner has turned alone
  *
  * Scrolling draws the whole page again at every frame: what one frame of
  * the page costs to draw on this machine, whatever the page does.
+ * Drawing the page whole again after frames that drew only its spinner
+ * is what the toolkit pays for such a frame, with nothing of the page's
+ * own work in it: the frames of a count are spinner frames, then the
+ * page whole.
  * Counting again is what a coordinator who changes a filter sees: the
  * same work as the first count, in a window that has drawn the page once.
  *
@@ -42,6 +50,9 @@
 /* Long enough for the idle window to show its usual hiccups, and for the
  * charts to be laid out and drawn once the counting is done. */
 #define SETTLE_US (2 * G_USEC_PER_SEC)
+/* Long enough for the spinner to turn for some frames, and for the
+ * window drawn whole again to show its frame. */
+#define TURN_US (G_USEC_PER_SEC / 2)
 
 typedef enum
 {
@@ -49,6 +60,8 @@ typedef enum
   IDLING,
   COUNTING,
   SHOWING,
+  TURNING,
+  REDRAWING,
   SCROLLING,
   RECOUNTING,
 } Phase;
@@ -63,13 +76,17 @@ typedef struct
   gint64         count_gap;
   gint64         show_gap;
   gint64         count_time;
+  gint64         redraw_gap;
   gint64         scroll_gap;
   gint64         recount_gap;
   long           last_faults;
   long           idle_pages;      /* touched first in the longest gap of its phase */
   long           count_pages;
   long           show_pages;
+  long           redraw_pages;
   long           recount_pages;
+  GtkWidget     *window;
+  GtkWidget     *spinner;
   GtkAdjustment *scrolled;
   gboolean       done;
 } Frames;
@@ -150,6 +167,29 @@ on_tick (GtkWidget     *widget,
       keep_longest (gap, pages, &frames->show_gap, &frames->show_pages);
       if (now - frames->phase_start >= SETTLE_US)
         {
+          frames->phase = TURNING;
+          frames->phase_start = now;
+          gtk_spinner_start (GTK_SPINNER (frames->spinner));
+        }
+      break;
+
+    case TURNING:
+      /* Only the spinner is drawn, as while the page counts. */
+      if (now - frames->phase_start >= TURN_US)
+        {
+          gtk_spinner_stop (GTK_SPINNER (frames->spinner));
+          /* GSK draws again only what changed: a new background is all
+           * of the window. */
+          gtk_widget_add_css_class (frames->window, "redrawn");
+          frames->phase = REDRAWING;
+          frames->phase_start = now;
+        }
+      break;
+
+    case REDRAWING:
+      keep_longest (gap, pages, &frames->redraw_gap, &frames->redraw_pages);
+      if (now - frames->phase_start >= TURN_US)
+        {
           frames->phase = SCROLLING;
           frames->phase_start = now;
         }
@@ -184,16 +224,17 @@ on_tick (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
-static GtkScrolledWindow *
-find_scrolled_window (GtkWidget *widget)
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
 {
-  if (GTK_IS_SCROLLED_WINDOW (widget))
-    return GTK_SCROLLED_WINDOW (widget);
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkScrolledWindow *found = find_scrolled_window (child);
+      GtkWidget *found = find_widget (child, type);
 
       if (found != NULL)
         return found;
@@ -207,6 +248,7 @@ main (int   argc,
 {
   g_autoptr(RcDatabase) database = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GtkCssProvider) provider = NULL;
   Frames frames = { 0 };
   GtkWidget *window;
 
@@ -218,6 +260,10 @@ main (int   argc,
 
   gtk_init ();
   adw_init ();
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, "window.redrawn { background-color: #fafafb; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   if (!(database = rc_database_open (argv[1], &error)))
     {
@@ -230,17 +276,21 @@ main (int   argc,
   frames.view = g_object_new (RC_TYPE_RESULTS_VIEW, NULL);
   rc_results_view_set_database (frames.view, database);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (frames.view));
-  frames.scrolled = gtk_scrolled_window_get_vadjustment (find_scrolled_window (GTK_WIDGET (frames.view)));
+  frames.window = window;
+  frames.spinner = find_widget (GTK_WIDGET (frames.view), GTK_TYPE_SPINNER);
+  frames.scrolled = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (find_widget (GTK_WIDGET (frames.view), GTK_TYPE_SCROLLED_WINDOW)));
   gtk_widget_add_tick_callback (window, on_tick, &frames, NULL);
   gtk_window_present (GTK_WINDOW (window));
 
   while (!frames.done)
     g_main_context_iteration (NULL, TRUE);
 
-  printf ("frames %.1f %.1f %.1f %.1f %.1f %.1f %ld %ld %ld\n", frames.idle_gap / 1000.0, frames.count_gap / 1000.0,
-          frames.show_gap / 1000.0, frames.count_time / 1000.0, frames.scroll_gap / 1000.0,
-          frames.recount_gap / 1000.0, frames.idle_pages,
-          frames.count_gap >= frames.show_gap ? frames.count_pages : frames.show_pages, frames.recount_pages);
+  printf ("frames %.1f %.1f %.1f %.1f %.1f %.1f %ld %ld %ld %.1f %ld\n", frames.idle_gap / 1000.0,
+          frames.count_gap / 1000.0, frames.show_gap / 1000.0, frames.count_time / 1000.0,
+          frames.scroll_gap / 1000.0, frames.recount_gap / 1000.0, frames.idle_pages,
+          frames.count_gap >= frames.show_gap ? frames.count_pages : frames.show_pages, frames.recount_pages,
+          frames.redraw_gap / 1000.0, frames.redraw_pages);
   gtk_window_destroy (GTK_WINDOW (window));
 
   return EXIT_SUCCESS;
