@@ -19,6 +19,7 @@
 #include "rc-import.h"
 #include "rc-response-store.h"
 #include "rc-response-summary.h"
+#include "rc-sink.h"
 #include "rc-test-utils.h"
 
 /* What answers carry into a spreadsheet: separators, quotes, line breaks
@@ -632,16 +633,19 @@ test_export_empty (void)
 
 /* What a disk that fails at the last moment, or a coordinator who presses
  * Stop while the file is synced, does to an export: this program's fsync()
- * stands in for the C library's, also for the export code linked into it.
- * Only the temporary of an export named TRAPPED is caught. */
+ * and fdatasync() stand in for the C library's, also for the export code
+ * linked into it. Only the temporary of an export named TRAPPED is caught. */
 #define TRAPPED "trapped.json"
 
 static struct
 {
-  int           fail_errno;  /* fsync fails with it, or 0 */
-  GCancellable *cancel;      /* cancelled as the file is synced, or NULL */
-  int           fd;          /* the last descriptor caught */
-} sync_trap = { 0, NULL, -1 };
+  int           fail_errno;       /* fsync fails with it, or 0 */
+  GCancellable *cancel;           /* cancelled as the file is synced, or NULL */
+  int           fd;               /* the last descriptor caught */
+  int           part_fail_errno;  /* fdatasync of a part fails with it, or 0 */
+  GCancellable *part_cancel;      /* cancelled as a part is synced, or NULL */
+  int           parts;            /* parts synced before the end */
+} sync_trap = { 0, NULL, -1, 0, NULL, 0 };
 
 /* Also once the file is deleted: the link then ends in " (deleted)". */
 static gboolean
@@ -654,22 +658,43 @@ is_trapped_temporary (int fd)
   return name != NULL && g_str_has_prefix (name, "." TRAPPED ".");
 }
 
+/* What a caught sync does: Stop pressed, or the disk failing, or both. */
+static int
+spring_trap (int            fd,
+             long           number,
+             GCancellable  *cancel,
+             int            fail_errno)
+{
+  if (cancel != NULL)
+    g_cancellable_cancel (cancel);
+  if (fail_errno != 0)
+    {
+      errno = fail_errno;
+      return -1;
+    }
+
+  return syscall (number, fd);
+}
+
 int
 fsync (int fd)
 {
-  if (is_trapped_temporary (fd))
-    {
-      sync_trap.fd = fd;
-      if (sync_trap.cancel != NULL)
-        g_cancellable_cancel (sync_trap.cancel);
-      if (sync_trap.fail_errno != 0)
-        {
-          errno = sync_trap.fail_errno;
-          return -1;
-        }
-    }
+  if (!is_trapped_temporary (fd))
+    return syscall (SYS_fsync, fd);
 
-  return syscall (SYS_fsync, fd);
+  sync_trap.fd = fd;
+  return spring_trap (fd, SYS_fsync, sync_trap.cancel, sync_trap.fail_errno);
+}
+
+/* Called in a thread of the export's own while it writes the next part. */
+int
+fdatasync (int fd)
+{
+  if (!is_trapped_temporary (fd))
+    return syscall (SYS_fdatasync, fd);
+
+  g_atomic_int_inc (&sync_trap.parts);
+  return spring_trap (fd, SYS_fdatasync, sync_trap.part_cancel, sync_trap.part_fail_errno);
 }
 
 static void
@@ -1111,6 +1136,62 @@ multiply_responses (const char *data_dir,
   g_assert_no_error (error);
 }
 
+/* A file of many megabytes goes to the disk part by part as it is written.
+ * A disk that fails on an early part fails the export, though the sync at
+ * the end, after it, hears nothing of it; Stop pressed then stops it. */
+static void
+test_export_synced_in_parts (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, TRAPPED, NULL);
+  RcExportOptions options = { RC_EXPORT_FORMAT_JSON, NULL, NULL, NULL };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize length, n_rows = 0;
+  GStatBuf info;
+  gint64 n_written = -1;
+  gboolean ok;
+
+  seed (dir);
+  multiply_responses (dir, 4000);
+
+  sync_trap.parts = 0;
+  export_to (dir, path, RC_EXPORT_FORMAT_JSON, 16004);
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_size, >, RC_SINK_SYNC_SIZE);
+  g_assert_cmpint (sync_trap.parts, >=, 1);
+  /* Whole: every row, then the summary that ends the file. */
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  for (const char *row = strstr (text, "{\"response_id\":"); row != NULL; row = strstr (row + 1, "{\"response_id\":"))
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, 16004);
+  g_assert_true (g_str_has_suffix (text, "}}}\n"));
+  g_assert_nonnull (g_strrstr (text, "\"responses\":16004,"));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+
+  sync_trap.part_fail_errno = EIO;
+  ok = rc_export_write (dir, path, &options, NULL, NULL, &n_written, &error);
+  sync_trap.part_fail_errno = 0;
+
+  /* The sync at the end would succeed: only the part's failure tells. */
+  g_assert_false (ok);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  if (strstr (error->message, path) == NULL)
+    g_error ("“%s” does not name the file", error->message);
+  g_assert_cmpint (n_written, ==, 0);
+  assert_folder_holds_only (dir, NULL);
+  g_clear_error (&error);
+
+  sync_trap.part_cancel = cancellable;
+  ok = rc_export_write (dir, path, &options, NULL, cancellable, &n_written, &error);
+  sync_trap.part_cancel = NULL;
+
+  g_assert_false (ok);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  assert_folder_holds_only (dir, NULL);
+}
+
 /* A merge of hundreds of responses, and one stopped at its start, which
  * leaves nothing. */
 static void
@@ -1405,6 +1486,7 @@ main (int   argc,
   g_test_add_func ("/export/leaves-nothing-on-failure", test_export_leaves_nothing_on_failure);
   g_test_add_func ("/export/sync-fails", test_export_sync_fails);
   g_test_add_func ("/export/cancelled-at-the-end", test_export_cancelled_at_the_end);
+  g_test_add_func ("/export/synced-in-parts", test_export_synced_in_parts);
   g_test_add_func ("/export/while-saving", test_export_while_saving);
   g_test_add_func ("/import/refusals", test_import_refusals);
   g_test_add_func ("/import/read-in-parts", test_import_read_in_parts);

@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -28,7 +27,9 @@ rc_sink_open (RcSink        *sink,
 
   sink->path = path;
   sink->written = 0;
-  sink->started = 0;
+  sink->sync_started = 0;
+  sink->syncing = NULL;
+  sink->sync_done = FALSE;
   sink->temp_path = g_build_filename (dir, template, NULL);
   sink->buffer = g_string_sized_new (RC_SINK_FLUSH_SIZE + 4096);
   /* Answers are sensitive: only their owner may read an export. */
@@ -40,6 +41,43 @@ rc_sink_open (RcSink        *sink,
                    _("Cannot write in the folder “%s”: %s"), dir, g_strerror (errsv));
       g_clear_pointer (&sink->temp_path, g_free);
       g_string_free (g_steal_pointer (&sink->buffer), TRUE);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* What is written goes to the disk beside the making of the rest, instead
+ * of all of it in the fsync() at the end, which then waits only for the
+ * last part: on a disk that flushes in proportion to what it holds, that
+ * is most of a large export's wait. */
+static gpointer
+sync_in_thread (gpointer data)
+{
+  RcSink *sink = data;
+  int errsv = fdatasync (sink->fd) == 0 ? 0 : errno;
+
+  g_atomic_int_set (&sink->sync_done, TRUE);
+  return GINT_TO_POINTER (errsv);
+}
+
+/* Linux reports a failed write to the disk once to each open file, at the
+ * first sync after it: if that was this thread's, the fsync() at the end
+ * would not hear of it, so it is reported here. */
+static gboolean
+wait_for_sync (RcSink  *sink,
+               GError **error)
+{
+  int errsv;
+
+  if (sink->syncing == NULL)
+    return TRUE;
+
+  errsv = GPOINTER_TO_INT (g_thread_join (g_steal_pointer (&sink->syncing)));
+  if (errsv != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Cannot write “%s”: %s"), sink->path, g_strerror (errsv));
       return FALSE;
     }
 
@@ -70,17 +108,16 @@ rc_sink_flush (RcSink    *sink,
     }
 
   sink->written += done;
-#if HAVE_SYNC_FILE_RANGE
-  /* The disk starts on each part as it is written, beside the making of
-   * the next, instead of on the whole file in the fsync() at the end: that
-   * waits for less, and the page cache never holds much of an export
-   * unwritten. Only a hint; the fsync() still decides. */
-  if (sink->written - sink->started >= RC_SINK_WRITEBACK_SIZE)
+  if (sink->written - sink->sync_started >= RC_SINK_SYNC_SIZE
+      && (sink->syncing == NULL || g_atomic_int_get (&sink->sync_done)))
     {
-      sync_file_range (sink->fd, sink->started, sink->written - sink->started, SYNC_FILE_RANGE_WRITE);
-      sink->started = sink->written;
+      if (!wait_for_sync (sink, error))
+        return FALSE;
+      /* Without a thread, the fsync() at the end does it all. */
+      sink->sync_done = FALSE;
+      sink->syncing = g_thread_try_new ("rc-sink-sync", sync_in_thread, sink, NULL);
+      sink->sync_started = sink->written;
     }
-#endif
 
   g_string_truncate (sink->buffer, 0);
   return TRUE;
@@ -97,6 +134,8 @@ rc_sink_maybe_flush (RcSink    *sink,
 void
 rc_sink_abort (RcSink *sink)
 {
+  if (sink->syncing != NULL)
+    g_thread_join (g_steal_pointer (&sink->syncing));
   if (sink->fd >= 0)
     close (sink->fd);
   sink->fd = -1;
@@ -127,7 +166,7 @@ rc_sink_commit_full (RcSink        *sink,
 {
   int errsv = 0;
 
-  if (!rc_sink_flush (sink, error))
+  if (!rc_sink_flush (sink, error) || !wait_for_sync (sink, error))
     goto fail;
 
   if (fsync (sink->fd) != 0)
