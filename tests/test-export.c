@@ -247,16 +247,16 @@ test_export_reads_answers_alike (void)
   g_autofree char *path = g_build_filename (dir, "out.json", NULL);
   g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
   g_autoptr(JsonNode) export = NULL;
-  g_auto(GStrv) ids = g_new0 (char *, 5);
+  g_auto(GStrv) ids = g_new0 (char *, 6);
   static const char * const two[] = { "x", "y", NULL };
-  JsonObject *plain, *escaped, *written, *other_shape;
+  JsonObject *plain, *escaped, *written, *other_shape, *read_twice;
 
   {
     g_autoptr(RcDatabase) database = rc_test_open_database (dir);
     g_autoptr(RcResponseStore) store = rc_response_store_new (database);
     g_autoptr(GError) error = NULL;
 
-    for (guint i = 0; i < 4; i++)
+    for (guint i = 0; i < 5; i++)
       {
         g_autoptr(RcResponse) response = rc_response_new (survey, "kk");
 
@@ -291,14 +291,26 @@ test_export_reads_answers_alike (void)
       rc_database_exec (database, sql, &error);
       g_assert_no_error (error);
     }
+    /* Read as the app writes answers up to the value it never writes, and
+     * then again whole: only what the whole reading gives is exported
+     * (of a name given twice, the last). */
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE responses SET answers = "
+                                              "'{\"q_multi\":[\"x\"],\"q_number\":5,\"q_multi\":[\"y\"],"
+                                              "\"q_scale\":3,\"q_scale\":2.5}' WHERE id = '%s'", ids[4]);
+
+      rc_database_exec (database, sql, &error);
+      g_assert_no_error (error);
+    }
   }
 
-  export_to (dir, path, RC_EXPORT_FORMAT_JSON, 4);
+  export_to (dir, path, RC_EXPORT_FORMAT_JSON, 5);
   export = load_json (path);
   plain = row_of (export, ids[0]);
   escaped = row_of (export, ids[1]);
   written = row_of (export, ids[2]);
   other_shape = row_of (export, ids[3]);
+  read_twice = row_of (export, ids[4]);
 
   g_assert_cmpstr (json_object_get_string_member (plain, "q_long"), ==, "Қала");
   g_assert_cmpstr (json_object_get_string_member (escaped, "q_long"), ==, TRICKY_TEXT);
@@ -323,6 +335,12 @@ test_export_reads_answers_alike (void)
   g_assert_cmpstr (json_object_get_string_member (written, "q_short"), ==, "Қа 😀/");
   g_assert_true (json_object_get_null_member (written, "q_scale"));
   g_assert_true (json_object_get_null_member (written, "q_long"));
+
+  g_assert_cmpint (json_object_get_int_member (read_twice, "q_multi.x"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (read_twice, "q_multi.y"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (read_twice, "q_number"), ==, 5);
+  g_assert_true (json_object_get_null_member (read_twice, "q_scale"));
+  g_assert_true (json_object_get_null_member (read_twice, "q_single"));
 }
 
 static char *

@@ -92,9 +92,11 @@ static void
 append_csv_field (GString    *out,
                   const char *text)
 {
-  if (strpbrk (text, ",\"\r\n") == NULL)
+  gsize plain = strcspn (text, ",\"\r\n");
+
+  if (text[plain] == '\0')
     {
-      g_string_append (out, text);
+      rc_string_append_len (out, text, plain);
       return;
     }
 
@@ -555,16 +557,6 @@ write_csv_row (Export  *export,
   g_string_append (out, "\r\n");
 }
 
-/* One answer of the shape the app writes, or one choice of a list. */
-typedef struct
-{
-  const char   *question_id;
-  gboolean      is_choice;
-  RcStoredKind  kind;
-  gint64        integer;
-  const char   *string;          /* the text, or the option chosen */
-} PlainAnswer;
-
 static char *
 skip_space (char *p)
 {
@@ -658,13 +650,17 @@ take_string (char        *p,
   return p + 1;
 }
 
+/* Fills the row's answer columns from answers stored as the app writes
+ * them, as they are read. Returns %FALSE for anything else, with some
+ * columns filled: the row is then begun again. */
 static gboolean
-read_plain_answers (char    *text,
-                    GArray  *answers)
+fill_plain_answers (Export   *export,
+                    RcSurvey *survey,
+                    char     *text,
+                    RcCell   *cells)
 {
   char *p = skip_space (text);
 
-  g_array_set_size (answers, 0);
   if (*p++ != '{')
     return FALSE;
   p = skip_space (p);
@@ -673,9 +669,11 @@ read_plain_answers (char    *text,
 
   for (;;)
     {
-      PlainAnswer answer = { NULL, FALSE, RC_STORED_OTHER, 0, NULL };
+      const char *question_id;
+      const char *string;
+      gint64 integer = 0;
 
-      if (!(p = take_string (p, &answer.question_id)))
+      if (!(p = take_string (p, &question_id)))
         return FALSE;
       p = skip_space (p);
       if (*p++ != ':')
@@ -684,10 +682,10 @@ read_plain_answers (char    *text,
 
       if (*p == '"')
         {
-          answer.kind = RC_STORED_STRING;
-          if (!(p = take_string (p, &answer.string)))
+          if (!(p = take_string (p, &string)))
             return FALSE;
-          g_array_append_val (answers, answer);
+          rc_response_table_fill_answer (export->table, survey, cells, question_id,
+                                         RC_STORED_STRING, 0, string);
         }
       else if (*p == '-' || g_ascii_isdigit (*p))
         {
@@ -700,24 +698,24 @@ read_plain_answers (char    *text,
           if (!g_ascii_isdigit (*p))
             return FALSE;
           for (; g_ascii_isdigit (*p); p++)
-            answer.integer = answer.integer * 10 + (*p - '0');
+            integer = integer * 10 + (*p - '0');
           if (p - start > 18 || *p == '.' || *p == 'e' || *p == 'E')
             return FALSE;
           if (*start == '-')
-            answer.integer = -answer.integer;
-          answer.kind = RC_STORED_INTEGER;
-          g_array_append_val (answers, answer);
+            integer = -integer;
+          rc_response_table_fill_answer (export->table, survey, cells, question_id,
+                                         RC_STORED_INTEGER, integer, NULL);
         }
       else if (*p == '[')
         {
-          g_array_append_val (answers, answer);
-          answer.is_choice = TRUE;
+          rc_response_table_fill_answer (export->table, survey, cells, question_id,
+                                         RC_STORED_OTHER, 0, NULL);
           p = skip_space (p + 1);
           while (*p != ']')
             {
-              if (!(p = take_string (p, &answer.string)))
+              if (!(p = take_string (p, &string)))
                 return FALSE;
-              g_array_append_val (answers, answer);
+              rc_response_table_fill_choice (export->table, survey, cells, question_id, string);
               p = skip_space (p);
               if (*p == ',')
                 p = skip_space (p + 1);
@@ -735,24 +733,6 @@ read_plain_answers (char    *text,
       if (*p++ != ',')
         return FALSE;
       p = skip_space (p);
-    }
-}
-
-static void
-fill_plain_answers (Export   *export,
-                    RcSurvey *survey,
-                    GArray   *answers,
-                    RcCell   *cells)
-{
-  for (guint i = 0; i < answers->len; i++)
-    {
-      PlainAnswer *answer = &g_array_index (answers, PlainAnswer, i);
-
-      if (answer->is_choice)
-        rc_response_table_fill_choice (export->table, survey, cells, answer->question_id, answer->string);
-      else
-        rc_response_table_fill_answer (export->table, survey, cells, answer->question_id,
-                                       answer->kind, answer->integer, answer->string);
     }
 }
 
@@ -807,6 +787,22 @@ enum
   ROW_ANSWERS,
 };
 
+static void
+begin_row (Export      *export,
+           RcRowReader *reader,
+           RcSurvey    *survey,
+           RcCell      *cells,
+           char         time_buffer[20])
+{
+  rc_response_table_begin_row (export->table, survey,
+                               rc_row_reader_get_text (reader, ROW_ID, NULL),
+                               rc_row_reader_get_text (reader, ROW_DEVICE_ID, NULL),
+                               rc_row_reader_get_text (reader, ROW_LANGUAGE, NULL),
+                               rc_row_reader_get_text (reader, ROW_SUBMITTED_AT, NULL),
+                               rc_row_reader_get_int64 (reader, ROW_DURATION_MINUTES),
+                               cells, time_buffer);
+}
+
 /* Writes each row @reader gives, until the last or a failure; the caller
  * finishes @reader. */
 static gboolean
@@ -820,7 +816,6 @@ write_rows (Export            *export,
 {
   g_autofree RcCell *cells = g_new0 (RcCell, rc_response_table_get_n_columns (export->table));
   g_autoptr(GString) plain_copy = g_string_new (NULL);
-  g_autoptr(GArray) plain = g_array_new (FALSE, FALSE, sizeof (PlainAnswer));
   gboolean json = export->options->format == RC_EXPORT_FORMAT_JSON;
   gboolean stopped = FALSE;
   guint last_language = G_MAXUINT;
@@ -844,26 +839,22 @@ write_rows (Export            *export,
 
       g_assert (survey != NULL);
       tally_row (export, survey, rc_row_reader_get_text (reader, ROW_LANGUAGE, NULL), &last_language);
-      rc_response_table_begin_row (export->table, survey, id,
-                                   rc_row_reader_get_text (reader, ROW_DEVICE_ID, NULL),
-                                   rc_row_reader_get_text (reader, ROW_LANGUAGE, NULL),
-                                   rc_row_reader_get_text (reader, ROW_SUBMITTED_AT, NULL),
-                                   rc_row_reader_get_int64 (reader, ROW_DURATION_MINUTES),
-                                   cells, time_buffer);
+      begin_row (export, reader, survey, cells, time_buffer);
       g_string_truncate (plain_copy, 0);
       rc_string_append_len (plain_copy, stored, stored_length);
-      if (read_plain_answers (plain_copy->str, plain))
-        fill_plain_answers (export, survey, plain, cells);
-      /* Valid JSON, as the table checks; but only an object is answers. */
-      else if (stored != NULL && (answers = rc_json_parse (stored, stored_length, NULL)) &&
-               JSON_NODE_HOLDS_OBJECT (answers))
-        rc_response_table_fill_answers (export->table, survey, cells, json_node_get_object (answers));
-      else
+      if (!fill_plain_answers (export, survey, plain_copy->str, cells))
         {
-          g_set_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_DAMAGED,
-                       _("The answers of the response “%s” in the database are damaged"), id);
-          stopped = TRUE;
-          break;
+          /* Valid JSON, as the table checks; but only an object is answers. */
+          if (stored == NULL || !(answers = rc_json_parse (stored, stored_length, NULL)) ||
+              !JSON_NODE_HOLDS_OBJECT (answers))
+            {
+              g_set_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_DAMAGED,
+                           _("The answers of the response “%s” in the database are damaged"), id);
+              stopped = TRUE;
+              break;
+            }
+          begin_row (export, reader, survey, cells, time_buffer);
+          rc_response_table_fill_answers (export->table, survey, cells, json_node_get_object (answers));
         }
 
       if (json)

@@ -489,7 +489,10 @@ rc_response_table_fill_choice (RcResponseTable *self,
       RcOption *option = g_ptr_array_index (question->options, i);
 
       if (g_str_equal (option->id, option_id))
-        set_integer (&cells[place->options[i]], 1);
+        {
+          set_integer (&cells[place->options[i]], 1);
+          break;
+        }
     }
 }
 
