@@ -47,6 +47,17 @@ rc_sink_open (RcSink        *sink,
   return TRUE;
 }
 
+/* What a failed write, sync or rename of @sink tells: the file it is for,
+ * not its temporary. */
+static void
+set_write_error (RcSink  *sink,
+                 int      errsv,
+                 GError **error)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+               _("Cannot write “%s”: %s"), sink->path, g_strerror (errsv));
+}
+
 /* What is written goes to the disk beside the making of the rest, instead
  * of all of it in the fsync() at the end, which then waits only for the
  * last part: on a disk that flushes in proportion to what it holds, that
@@ -76,8 +87,7 @@ wait_for_sync (RcSink  *sink,
   errsv = GPOINTER_TO_INT (g_thread_join (g_steal_pointer (&sink->syncing)));
   if (errsv != 0)
     {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Cannot write “%s”: %s"), sink->path, g_strerror (errsv));
+      set_write_error (sink, errsv, error);
       return FALSE;
     }
 
@@ -98,10 +108,7 @@ rc_sink_flush (RcSink    *sink,
         continue;
       if (n < 0)
         {
-          int errsv = errno;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                       _("Cannot write “%s”: %s"), sink->path, g_strerror (errsv));
+          set_write_error (sink, errno, error);
           return FALSE;
         }
       done += n;
@@ -177,8 +184,7 @@ rc_sink_commit_full (RcSink        *sink,
   sink->fd = -1;
   if (errsv != 0)
     {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Cannot write “%s”: %s"), sink->path, g_strerror (errsv));
+      set_write_error (sink, errsv, error);
       goto fail;
     }
 
@@ -187,9 +193,7 @@ rc_sink_commit_full (RcSink        *sink,
 
   if (g_rename (sink->temp_path, sink->path) != 0)
     {
-      errsv = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Cannot write “%s”: %s"), sink->path, g_strerror (errsv));
+      set_write_error (sink, errno, error);
       goto fail;
     }
 
