@@ -14,8 +14,9 @@
 #include "rc-response-store.h"
 #include "rc-test-utils.h"
 
-/* A fresh folder for one test's data, inside the test's own temporary
- * home, so no test sees another's files. */
+/* A fresh folder for one test's data, so no test sees another's files; it
+ * is made in the session's temporary folder (see virtual-session), which
+ * goes with the session. */
 char *
 rc_test_make_temp_dir (void)
 {
