@@ -966,8 +966,15 @@ rc_export_write (const char             *data_dir,
   if (!(export.database = rc_database_open_existing (data_dir, error)))
     goto out;
 
-  /* One read transaction: one snapshot of the database for every query. */
-  if (!rc_database_exec (export.database, "BEGIN", error))
+  /* The rows are read once each, in the order of submission: what is
+   * read again is mostly the inner pages of the two b-trees, and 128
+   * pages (512 KiB) keep those. SQLite's default cache of 2 MB is memory
+   * new to the process, page by page, that is filled once and hardly read
+   * again. (At 100,000 responses, 64 pages had 23 % more pages read from
+   * the file; 128, 5 %.) Then one read transaction: one snapshot of the
+   * database for every query. */
+  if (!rc_database_exec (export.database, "PRAGMA cache_size = 128", error) ||
+      !rc_database_exec (export.database, "BEGIN", error))
     goto out;
   in_transaction = TRUE;
 
