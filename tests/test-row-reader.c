@@ -77,6 +77,45 @@ test_row_reader_every_row_in_order (void)
   sqlite3_close (db);
 }
 
+/* Empty texts and blobs, as a damaged or hand-edited database may hold
+ * them, read as empty texts; a blob keeps its bytes, nul included; and
+ * the next column is still where it belongs. */
+static void
+test_row_reader_empty_and_blob (void)
+{
+  sqlite3 *db = open_memory ();
+  sqlite3_stmt *stmt = prepare (db, "SELECT '', x'', x'610062', 'next' UNION ALL SELECT x'', '', 'ab', x''");
+  RcRowReader *reader = rc_row_reader_start (stmt);
+  const char *text;
+  gsize length = 1;
+
+  g_assert_true (rc_row_reader_next (reader));
+  g_assert_cmpstr (rc_row_reader_get_text (reader, 0, &length), ==, "");
+  g_assert_cmpuint (length, ==, 0);
+  length = 1;
+  g_assert_cmpstr (rc_row_reader_get_text (reader, 1, &length), ==, "");
+  g_assert_cmpuint (length, ==, 0);
+  text = rc_row_reader_get_text (reader, 2, &length);
+  g_assert_cmpmem (text, length, "a\0b", 3);
+  g_assert_cmpint (text[length], ==, '\0');
+  g_assert_cmpstr (rc_row_reader_get_text (reader, 3, &length), ==, "next");
+  g_assert_cmpuint (length, ==, 4);
+
+  g_assert_true (rc_row_reader_next (reader));
+  g_assert_cmpstr (rc_row_reader_get_text (reader, 0, NULL), ==, "");
+  g_assert_cmpstr (rc_row_reader_get_text (reader, 1, NULL), ==, "");
+  g_assert_cmpstr (rc_row_reader_get_text (reader, 2, &length), ==, "ab");
+  g_assert_cmpuint (length, ==, 2);
+  g_assert_cmpstr (rc_row_reader_get_text (reader, 3, &length), ==, "");
+  g_assert_cmpuint (length, ==, 0);
+
+  g_assert_false (rc_row_reader_next (reader));
+  g_assert_cmpint (rc_row_reader_finish (reader), ==, SQLITE_DONE);
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 /* Whoever reads may stop at any row, or before the first: the thread,
  * waiting for a batch to fill, ends, and the statement can be used again. */
 static void
@@ -156,6 +195,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/row-reader/every-row-in-order", test_row_reader_every_row_in_order);
+  g_test_add_func ("/row-reader/empty-and-blob", test_row_reader_empty_and_blob);
   g_test_add_func ("/row-reader/stops-early", test_row_reader_stops_early);
   g_test_add_func ("/row-reader/fails-half-way", test_row_reader_fails_half_way);
   g_test_add_func ("/row-reader/no-rows", test_row_reader_no_rows);

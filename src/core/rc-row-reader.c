@@ -57,29 +57,39 @@ static void
 copy_row (RcRowReader *reader,
           Batch       *batch)
 {
+  guint first = batch->cells->len;
+  Cell *cells;
+
+  g_array_set_size (batch->cells, first + reader->n_columns);
+  cells = &g_array_index (batch->cells, Cell, first);
   for (guint i = 0; i < reader->n_columns; i++)
     {
-      Cell cell = { 0, NO_TEXT, 0 };
+      Cell *cell = &cells[i];
 
+      cell->integer = 0;
+      cell->offset = NO_TEXT;
+      cell->length = 0;
       switch (sqlite3_column_type (reader->stmt, i))
         {
         case SQLITE_NULL:
           break;
         case SQLITE_INTEGER:
         case SQLITE_FLOAT:
-          cell.integer = sqlite3_column_int64 (reader->stmt, i);
+          cell->integer = sqlite3_column_int64 (reader->stmt, i);
           break;
         default:
           {
             const char *text = (const char *)sqlite3_column_text (reader->stmt, i);
 
-            cell.length = sqlite3_column_bytes (reader->stmt, i);
-            cell.offset = batch->text->len;
-            g_string_append_len (batch->text, text, cell.length);
-            g_string_append_c (batch->text, '\0');
+            cell->length = sqlite3_column_bytes (reader->stmt, i);
+            cell->offset = batch->text->len;
+            /* SQLite ends every text with a nul: it comes along. */
+            if (text != NULL)
+              g_string_append_len (batch->text, text, cell->length + 1);
+            else
+              g_string_append_c (batch->text, '\0');
           }
         }
-      g_array_append_val (batch->cells, cell);
     }
   batch->n_rows++;
 }
