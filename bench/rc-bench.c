@@ -238,7 +238,20 @@ time_results (RcDatabase      *database,
   return t;
 }
 
-/* The same SQL, prepared and stepped alone. */
+/* One statement the page runs, prepared and stepped to its end. */
+static void
+run_statement (sqlite3    *db,
+               const char *sql)
+{
+  sqlite3_stmt *stmt;
+
+  check (db, sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    ;
+  sqlite3_finalize (stmt);
+}
+
+/* The same SQL as the page's, alone. */
 static double
 time_statements (sqlite3   *db,
                  GPtrArray *statements)
@@ -246,14 +259,7 @@ time_statements (sqlite3   *db,
   gint64 start = g_get_monotonic_time ();
 
   for (guint s = 0; s < statements->len; s++)
-    {
-      sqlite3_stmt *stmt;
-
-      check (db, sqlite3_prepare_v2 (db, g_ptr_array_index (statements, s), -1, &stmt, NULL));
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        ;
-      sqlite3_finalize (stmt);
-    }
+    run_statement (db, g_ptr_array_index (statements, s));
   return ms_since (start);
 }
 
@@ -301,13 +307,9 @@ bench_results (const char *data_dir,
   for (guint s = 0; s < statements->len; s++)
     {
       gint64 start = g_get_monotonic_time ();
-      sqlite3_stmt *stmt;
       g_autofree char *head = g_strndup (g_ptr_array_index (statements, s), 100);
 
-      check (db, sqlite3_prepare_v2 (db, g_ptr_array_index (statements, s), -1, &stmt, NULL));
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        ;
-      sqlite3_finalize (stmt);
+      run_statement (db, g_ptr_array_index (statements, s));
       g_strdelimit (head, "\n", ' ');
       g_printerr ("%9.1f ms  %s ...\n", ms_since (start), head);
     }
