@@ -66,9 +66,7 @@ copy_row (RcRowReader *reader,
     {
       Cell *cell = &cells[i];
 
-      cell->integer = 0;
-      cell->offset = NO_TEXT;
-      cell->length = 0;
+      *cell = (Cell) { 0, NO_TEXT, 0 };
       switch (sqlite3_column_type (reader->stmt, i))
         {
         case SQLITE_NULL:
