@@ -471,6 +471,37 @@ test_export_date_range (void)
   g_assert_nonnull (strstr (error->message, "2026-02-30"));
 }
 
+/* What the coordinator's progress bar reads: how many responses the export
+ * will write, known before the first, and how many it wrote. */
+static void
+test_export_progress (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "progress.csv", NULL);
+  RcExportOptions options = { RC_EXPORT_FORMAT_CSV, NULL, NULL, NULL };
+  RcExportProgress progress = { 0, 0 };
+  g_autoptr(GError) error = NULL;
+  gint64 n_written;
+
+  seed (dir);
+  set_submission_days (dir);
+
+  g_assert_true (rc_export_write (dir, path, &options, &progress, NULL, &n_written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_written, ==, 4);
+  g_assert_cmpint (progress.total, ==, 4);
+  g_assert_cmpint (progress.written, ==, 4);
+
+  options.since = "2026-02-01";
+  options.until = "2026-02-28";
+  progress = (RcExportProgress) { 0, 0 };
+  g_assert_true (rc_export_write (dir, path, &options, &progress, NULL, &n_written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_written, ==, 2);
+  g_assert_cmpint (progress.total, ==, 2);
+  g_assert_cmpint (progress.written, ==, 2);
+}
+
 /* The summary of seed() after set_submission_days(), titled in @title. */
 static void
 assert_seed_summary (const RcResponseSummary *summary,
@@ -1497,6 +1528,7 @@ main (int   argc,
   g_test_add_func ("/export/csv-labels", test_export_csv_labels);
   g_test_add_func ("/export/csv-formula", test_export_csv_formula);
   g_test_add_func ("/export/date-range", test_export_date_range);
+  g_test_add_func ("/export/progress", test_export_progress);
   g_test_add_func ("/export/reversed-range", test_export_reversed_range);
   g_test_add_func ("/export/empty", test_export_empty);
   g_test_add_func ("/export/summary", test_export_summary);
