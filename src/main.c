@@ -156,7 +156,7 @@ export_opinions (const char *data_dir,
   g_autoptr(GError) error = NULL;
   gint64 n_written;
 
-  if (!rc_export_write_opinions (data_dir, path, &n_written, &error))
+  if (!rc_export_write_opinions (data_dir, path, NULL, &n_written, &error))
     return rc_program_fail (error);
 
   g_print (ngettext ("%s: %" PRId64 " opinion written\n",

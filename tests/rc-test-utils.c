@@ -41,6 +41,22 @@ rc_test_count_entries (const char *folder)
   return n_entries;
 }
 
+/* Whether @fd is open on the temporary file an export to a file named
+ * @name writes first, beside it (see rc_sink_open()); also once deleted,
+ * when the link ends in " (deleted)". For the fsync() a test puts in the
+ * C library's place. */
+gboolean
+rc_test_is_temporary_of (int         fd,
+                         const char *name)
+{
+  g_autofree char *link = g_strdup_printf ("/proc/self/fd/%d", fd);
+  g_autofree char *target = g_file_read_link (link, NULL);
+  g_autofree char *base = target != NULL ? g_path_get_basename (target) : NULL;
+  g_autofree char *prefix = g_strdup_printf (".%s.", name);
+
+  return base != NULL && g_str_has_prefix (base, prefix);
+}
+
 /* A survey definition from tests/fixtures/surveys/. */
 RcSurvey *
 rc_test_load_survey (const char  *fixture_name,

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 
 char       *rc_test_make_temp_dir     (void);
 guint       rc_test_count_entries     (const char *folder);
+gboolean    rc_test_is_temporary_of   (int         fd,
+                                       const char *name);
 RcSurvey   *rc_test_load_survey       (const char *fixture_name,
                                        GError    **error);
 RcSurvey   *rc_test_load_all_types    (void);

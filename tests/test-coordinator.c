@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "rc-active-survey.h"
 #include "rc-export.h"
@@ -514,17 +516,86 @@ test_coordinator_exports_and_merges (void)
   rc_test_destroy_window (window);
 }
 
-/* The readers' opinions on the news go out as their own file. */
+/* The title of the toast on show, as a person reads it. */
+static const char *
+shown_toast_title (RcWindow *window)
+{
+  GtkWidget *toast = NULL;
+
+  /* libadwaita 1.2 has no API to list the toasts; its widget for one is
+   * private, but a type like any other. */
+  rc_test_wait_until ((toast = rc_test_find_widget (GTK_WIDGET (window), g_type_from_name ("AdwToastWidget"))) != NULL);
+  return gtk_label_get_text (GTK_LABEL (rc_test_find_widget (toast, GTK_TYPE_LABEL)));
+}
+
+/* A USB stick that takes its time: the sync of an export to a file named
+ * SLOW_NAME waits until the test lets it go. In the window's own thread
+ * nothing could, so there it gives up after two seconds. This program's
+ * fsync() stands in for the C library's, also for the app's code. */
+#define SLOW_NAME "slow-opinions.json"
+
+static struct
+{
+  GMutex   lock;
+  GCond    released_cond;
+  gboolean syncing;
+  gboolean released;
+} slow_disk;
+
+int
+fsync (int fd)
+{
+  if (rc_test_is_temporary_of (fd, SLOW_NAME))
+    {
+      gint64 end = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
+
+      g_mutex_lock (&slow_disk.lock);
+      slow_disk.syncing = TRUE;
+      while (!slow_disk.released && g_cond_wait_until (&slow_disk.released_cond, &slow_disk.lock, end))
+        ;
+      slow_disk.syncing = FALSE;
+      g_mutex_unlock (&slow_disk.lock);
+    }
+
+  return syscall (SYS_fsync, fd);
+}
+
+static gboolean
+slow_disk_is_syncing (void)
+{
+  gboolean syncing;
+
+  g_mutex_lock (&slow_disk.lock);
+  syncing = slow_disk.syncing;
+  g_mutex_unlock (&slow_disk.lock);
+  return syncing;
+}
+
+static void
+release_slow_disk (void)
+{
+  g_mutex_lock (&slow_disk.lock);
+  slow_disk.released = TRUE;
+  g_cond_broadcast (&slow_disk.released_cond);
+  g_mutex_unlock (&slow_disk.lock);
+}
+
+/* The readers' opinions on the news go out as their own file; the window
+ * does not wait for a slow disk, and Stop leaves no file. */
 static void
 test_coordinator_exports_opinions (void)
 {
   g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autofree char *out_dir = rc_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (data_dir, "opinions.json", NULL);
+  g_autofree char *slow_path = g_build_filename (out_dir, SLOW_NAME, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) slow_file = g_file_new_for_path (slow_path);
   g_autoptr(RcApplication) app = rc_test_application_new (data_dir);
   g_autoptr(RcPost) post = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
+  GtkWidget *progress_row;
   RcWindow *window;
 
   post = rc_news_store_get_post (rc_application_get_news_store (app), "bundled:authorised-officials:ru", NULL);
@@ -536,10 +607,29 @@ test_coordinator_exports_opinions (void)
                                                                            "Opinions on the News"))),
                    ==, "1 opinion kept, without names");
 
+  /* To a USB stick that is slow to sync: the window goes on meanwhile,
+   * showing the export under way and its Stop button. */
   rc_test_press_button (rc_test_find_button (GTK_WIDGET (window), "E_xport…"));
   wait_for_file_request ("SaveFile");
   name = rc_test_portal_dup_option (portal, "current_name");
   g_assert_true (g_str_has_prefix (name, "opinions-"));
+  rc_test_portal_choose (portal, slow_file, NULL, NULL);
+  rc_test_wait_until (slow_disk_is_syncing ());
+  progress_row = find_row (shown_page_widget (window), "Exporting…");
+  rc_test_wait_until (gtk_widget_get_mapped (progress_row));
+  /* One transfer at a time. */
+  g_assert_false (gtk_widget_is_sensitive (rc_test_find_button (GTK_WIDGET (window), "E_xport…")));
+  g_assert_false (gtk_widget_is_sensitive (rc_test_find_button (GTK_WIDGET (window), "_Export…")));
+
+  rc_test_press_button (rc_test_find_action (progress_row, "coordinator.cancel-export"));
+  release_slow_disk ();
+  g_assert_cmpstr (shown_toast_title (window), ==, "The export was cancelled");
+  g_assert_false (gtk_widget_get_visible (progress_row));
+  g_assert_cmpuint (rc_test_count_entries (out_dir), ==, 0);
+
+  rc_test_wait_until (gtk_widget_is_sensitive (rc_test_find_button (GTK_WIDGET (window), "E_xport…")));
+  rc_test_press_button (rc_test_find_button (GTK_WIDGET (window), "E_xport…"));
+  wait_for_file_request ("SaveFile");
   rc_test_portal_choose (portal, file, NULL, NULL);
 
   rc_test_wait_until (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -547,18 +637,6 @@ test_coordinator_exports_opinions (void)
   g_assert_nonnull (strstr (contents, "\"text\":\"Диалог.\""));
 
   rc_test_destroy_window (window);
-}
-
-/* The title of the toast on show, as a person reads it. */
-static const char *
-shown_toast_title (RcWindow *window)
-{
-  GtkWidget *toast = NULL;
-
-  /* libadwaita 1.2 has no API to list the toasts; its widget for one is
-   * private, but a type like any other. */
-  rc_test_wait_until ((toast = rc_test_find_widget (GTK_WIDGET (window), g_type_from_name ("AdwToastWidget"))) != NULL);
-  return gtk_label_get_text (GTK_LABEL (rc_test_find_widget (toast, GTK_TYPE_LABEL)));
 }
 
 /* When a survey ends, a coordinator clears the computer of every response

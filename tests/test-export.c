@@ -696,17 +696,6 @@ static struct
   int           parts;            /* parts synced before the end */
 } sync_trap = { 0, NULL, -1, 0, NULL, 0 };
 
-/* Also once the file is deleted: the link then ends in " (deleted)". */
-static gboolean
-is_trapped_temporary (int fd)
-{
-  g_autofree char *link = g_strdup_printf ("/proc/self/fd/%d", fd);
-  g_autofree char *target = g_file_read_link (link, NULL);
-  g_autofree char *name = target != NULL ? g_path_get_basename (target) : NULL;
-
-  return name != NULL && g_str_has_prefix (name, "." TRAPPED ".");
-}
-
 /* What a caught sync does: Stop pressed, or the disk failing, or both. */
 static int
 spring_trap (int            fd,
@@ -728,7 +717,7 @@ spring_trap (int            fd,
 int
 fsync (int fd)
 {
-  if (!is_trapped_temporary (fd))
+  if (!rc_test_is_temporary_of (fd, TRAPPED))
     return syscall (SYS_fsync, fd);
 
   sync_trap.fd = fd;
@@ -739,7 +728,7 @@ fsync (int fd)
 int
 fdatasync (int fd)
 {
-  if (!is_trapped_temporary (fd))
+  if (!rc_test_is_temporary_of (fd, TRAPPED))
     return syscall (SYS_fdatasync, fd);
 
   g_atomic_int_inc (&sync_trap.parts);
@@ -770,7 +759,7 @@ test_export_sync_fails (void)
     g_error ("“%s” does not name the file", error->message);
   g_assert_cmpint (n_written, ==, 0);
   /* The descriptor is closed, and with it the temporary gone. */
-  g_assert_false (is_trapped_temporary (sync_trap.fd));
+  g_assert_false (rc_test_is_temporary_of (sync_trap.fd, TRAPPED));
   assert_folder_holds_only (dir, NULL);
 }
 
@@ -815,7 +804,7 @@ test_export_cancelled_at_the_end (void)
       g_assert_false (ok);
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
       g_assert_cmpint (sync_trap.fd, >=, 0);
-      g_assert_false (is_trapped_temporary (sync_trap.fd));
+      g_assert_false (rc_test_is_temporary_of (sync_trap.fd, TRAPPED));
       assert_folder_holds_only (dir, NULL);
     }
 }

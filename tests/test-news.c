@@ -315,7 +315,7 @@ test_news_opinions_export (void)
   g_assert_true (rc_news_store_add_opinion (store, kazakh, "Ашық диалог, \"тұрақты\" кездесулер.", NULL));
   g_assert_true (rc_news_store_add_opinion (store, russian, "Круглые столы\nс протоколами.", NULL));
 
-  g_assert_true (rc_export_write_opinions (dir, path, &n_written, &error));
+  g_assert_true (rc_export_write_opinions (dir, path, NULL, &n_written, &error));
   g_assert_no_error (error);
   g_assert_cmpint (n_written, ==, 2);
   g_assert_cmpint (g_stat (path, &info), ==, 0);
@@ -341,6 +341,29 @@ test_news_opinions_export (void)
   g_assert_nonnull (json_object_get_string_member (first, "text"));
   export = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "export");
   g_assert_cmpint (json_object_get_int_member (export, "opinions"), ==, 2);
+}
+
+/* Stopped, the export of the opinions leaves no file, not even a part. */
+static void
+test_news_opinions_export_stopped (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autofree char *out_dir = rc_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (out_dir, "opinions.json", NULL);
+  g_autoptr(RcNewsStore) store = open_store (dir);
+  g_autoptr(RcPost) post = get (store, "bundled:authorised-officials:kk");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 n_written;
+
+  g_assert_true (rc_news_store_add_opinion (store, post, "Ашық диалог.", NULL));
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (rc_export_write_opinions (dir, path, cancellable, &n_written, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (n_written, ==, 0);
+  g_assert_cmpuint (rc_test_count_entries (out_dir), ==, 0);
+  g_assert_cmpint (rc_news_store_count_opinions (store, NULL), ==, 1);
 }
 
 /* The language a group of the many-posts test is written in: its index
@@ -447,6 +470,7 @@ main (int   argc,
   g_test_add_func ("/news/many-posts", test_news_many_posts);
   g_test_add_func ("/news/opinions", test_news_opinions);
   g_test_add_func ("/news/opinions-export", test_news_opinions_export);
+  g_test_add_func ("/news/opinions-export-stopped", test_news_opinions_export_stopped);
 
   return g_test_run ();
 }

@@ -1058,20 +1058,22 @@ out:
  * rc_export_write_opinions:
  * @data_dir: the data folder whose opinions to export
  * @path: the JSON file to write
+ * @cancellable: (nullable): stops the export, leaving no file
  * @n_written: (out): the number of opinions written
  * @error: a location for a #GError
  *
  * Writes the readers' opinions on the posts' questions, with the question
  * each answers, as safely as the responses: complete or not at all, and
- * readable only by their owner.
+ * readable only by their owner. It may run in another thread.
  *
  * Returns: whether the export was written
  */
 gboolean
-rc_export_write_opinions (const char  *data_dir,
-                          const char  *path,
-                          gint64      *n_written,
-                          GError     **error)
+rc_export_write_opinions (const char    *data_dir,
+                          const char    *path,
+                          GCancellable  *cancellable,
+                          gint64        *n_written,
+                          GError       **error)
 {
   g_autoptr(RcDatabase) database = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -1123,7 +1125,8 @@ rc_export_write_opinions (const char  *data_dir,
       g_string_append_c (sink.buffer, '}');
       (*n_written)++;
 
-      if (!rc_sink_maybe_flush (&sink, error))
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !rc_sink_maybe_flush (&sink, error))
         goto out;
     }
   if (rc != SQLITE_DONE)
@@ -1139,7 +1142,7 @@ rc_export_write_opinions (const char  *data_dir,
   append_json_string (sink.buffer, rc_database_get_device_id (database));
   g_string_append_printf (sink.buffer, ",\"opinions\":%" G_GINT64_FORMAT "}}\n", *n_written);
 
-  ok = rc_sink_commit (&sink, error);
+  ok = rc_sink_commit_full (&sink, cancellable, error);
 
 out:
   if (stmt != NULL)

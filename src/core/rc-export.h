@@ -52,6 +52,7 @@ gboolean rc_export_write      (const char              *data_dir,
 
 gboolean rc_export_write_opinions (const char           *data_dir,
                                    const char           *path,
+                                   GCancellable         *cancellable,
                                    gint64               *n_written,
                                    GError              **error);
 

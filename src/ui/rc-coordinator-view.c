@@ -252,7 +252,8 @@ set_unlocked (RcCoordinatorView *self,
                                  unlocked && self->transfer_cancellable == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "coordinator.import",
                                  unlocked && self->transfer_cancellable == NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "coordinator.export-opinions", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "coordinator.export-opinions",
+                                 unlocked && self->transfer_cancellable == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "coordinator.delete-responses",
                                  unlocked && self->transfer_cancellable == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "coordinator.show-results", unlocked);
@@ -568,6 +569,7 @@ show_failure (RcCoordinatorView *self,
 
 typedef struct
 {
+  gboolean         opinions;          /* the opinions on the news, not the responses */
   char            *data_dir;
   char            *path;
   RcExportOptions  options;
@@ -597,9 +599,14 @@ run_export (GTask        *task,
 {
   ExportJob *job = task_data;
   GError *error = NULL;
+  gboolean written;
 
-  if (rc_export_write (job->data_dir, job->path, &job->options, job->progress, cancellable,
-                       &job->n_written, &error))
+  if (job->opinions)
+    written = rc_export_write_opinions (job->data_dir, job->path, cancellable, &job->n_written, &error);
+  else
+    written = rc_export_write (job->data_dir, job->path, &job->options, job->progress, cancellable,
+                               &job->n_written, &error);
+  if (written)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -636,14 +643,21 @@ on_export_done (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("The export was cancelled")));
+      else if (job->opinions)
+        show_failure (self, _("The Opinions Could Not Be Exported"), error);
       else
         show_failure (self, _("The Responses Could Not Be Exported"), error);
       return;
     }
 
-  message = g_strdup_printf (ngettext ("%" PRId64 " response exported", "%" PRId64 " responses exported",
-                                       job->n_written),
-                             job->n_written);
+  if (job->opinions)
+    message = g_strdup_printf (ngettext ("%" PRId64 " opinion exported", "%" PRId64 " opinions exported",
+                                         job->n_written),
+                               job->n_written);
+  else
+    message = g_strdup_printf (ngettext ("%" PRId64 " response exported", "%" PRId64 " responses exported",
+                                         job->n_written),
+                               job->n_written);
   show_exported (self, message, job->path);
 }
 
@@ -830,27 +844,18 @@ on_opinions_file_chosen (RcCoordinatorView    *self,
                          int                   response,
                          GtkFileChooserNative *chooser)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *message = NULL;
-  gint64 n_written;
+  g_autoptr(GFile) file = take_chosen_file (self, response, chooser);
+  ExportJob *job;
 
-  file = take_chosen_file (self, response, chooser);
-  if (file == NULL)
+  if (file == NULL || self->transfer_cancellable != NULL)
     return;
 
-  /* A few words each: no thread, no progress needed. */
-  path = g_file_get_path (file);
-  if (!rc_export_write_opinions (rc_database_get_data_dir (self->database), path, &n_written, &error))
-    {
-      show_failure (self, _("The Opinions Could Not Be Exported"), error);
-      return;
-    }
-
-  message = g_strdup_printf (ngettext ("%" PRId64 " opinion exported", "%" PRId64 " opinions exported", n_written),
-                             n_written);
-  show_exported (self, message, path);
+  /* A few words each, but syncing them to a USB stick can take seconds:
+   * in a thread, as the responses, while the window goes on. */
+  job = g_new0 (ExportJob, 1);
+  job->opinions = TRUE;
+  job->path = g_file_get_path (file);
+  start_export (self, job);
 }
 
 static void
