@@ -1110,7 +1110,21 @@ test_import_read_in_parts (void)
   record = strchr (record, ':') + 1;
   memcpy (record, "nul", 3);
   g_assert_true (g_file_set_contents (json_path, broken, -1, NULL));
-  assert_refused (office, json_path, RC_IMPORT_ERROR_DAMAGED, "truncated or damaged");
+  {
+    /* Named where it is in the file, not in the response. */
+    guint n_lines = 1, n_characters = 1;
+    g_autofree char *expected = NULL;
+
+    for (const char *c = broken; c < record; c++)
+      {
+        if (*c == '\n')
+          n_lines++, n_characters = 1;
+        else if (((guchar)*c & 0xC0) != 0x80)
+          n_characters++;
+      }
+    expected = g_strdup_printf ("truncated or damaged (it is not JSON at line %u, column %u)", n_lines, n_characters);
+    assert_refused (office, json_path, RC_IMPORT_ERROR_DAMAGED, expected);
+  }
   g_assert_cmpint (count_responses (office), ==, 4);
 }
 

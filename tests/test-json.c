@@ -144,6 +144,46 @@ test_json_names_the_fault (void)
     }
 }
 
+/* A part of a file read apart, as an import reads each response: the
+ * fault is named where it is in the file. */
+static void
+test_json_names_the_fault_in_the_file (void)
+{
+  static const char document[] = "\xEF\xBB\xBF{\"data\":[\n{\"a\":1},\n{\"b\":nul},\n{\"c\":\n  x}]}";
+  static const struct {
+    const char *part;
+    const char *message;
+  } parts[] = {
+    { "{\"a\":1}", NULL },
+    /* On the line it starts on: its column counts on from the line's. */
+    { "{\"b\":nul}", "it is not JSON at line 3, column 6" },
+    { "{\"c\":\n  x}", "it is not JSON at line 5, column 3" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      const char *found = strstr (document, parts[i].part);
+      g_autofree char *copy = g_strdup (parts[i].part);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = NULL;
+
+      g_assert_nonnull (found);
+      /* Read from a copy, as from the file again, not from the document. */
+      node = rc_json_parse_part (copy, strlen (copy), document, found - document, &error);
+      if (parts[i].message == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+        }
+      else
+        {
+          g_assert_null (node);
+          g_assert_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE);
+          g_assert_cmpstr (error->message, ==, parts[i].message);
+        }
+    }
+}
+
 static void
 test_json_bounds_nesting (void)
 {
@@ -317,6 +357,7 @@ main (int   argc,
   g_test_add_func ("/json/reads-documents", test_json_reads_documents);
   g_test_add_func ("/json/kinds-of-numbers", test_json_kinds_of_numbers);
   g_test_add_func ("/json/names-the-fault", test_json_names_the_fault);
+  g_test_add_func ("/json/names-the-fault-in-the-file", test_json_names_the_fault_in_the_file);
   g_test_add_func ("/json/bounds-nesting", test_json_bounds_nesting);
   g_test_add_func ("/json/reads-what-json-glib-writes", test_json_reads_what_json_glib_writes);
   g_test_add_func ("/json/agrees-with-json-glib-on-damaged-texts",

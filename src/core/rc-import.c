@@ -642,6 +642,7 @@ import_records (Import        *import,
                 gint64        *n_present,
                 GError       **error)
 {
+  const char *contents = g_mapped_file_get_contents (import->mapped);
   g_autoptr(GByteArray) buffer = g_byte_array_new ();
   g_autoptr(GStringChunk) ids = NULL;
   g_autoptr(GArray) order = NULL;
@@ -667,7 +668,8 @@ import_records (Import        *import,
         return FALSE;
       /* Not sealed: sealing a tree hashes every object in it, and each
        * response's is read once and dropped. */
-      if (!(record = rc_json_parse (read_record (import, span, buffer), span->length, &local_error)))
+      if (!(record = rc_json_parse_part (read_record (import, span, buffer), span->length,
+                                         contents, span->data - contents, &local_error)))
         return fail (import, error, RC_IMPORT_ERROR_DAMAGED,
                      _("it is truncated or damaged (%s)"), local_error->message);
       if (!JSON_NODE_HOLDS_OBJECT (record))
@@ -703,14 +705,14 @@ static JsonNode *
 read_document (Import  *import,
                GError **error)
 {
+  const char *contents = g_mapped_file_get_contents (import->mapped);
   g_autoptr(GHashTable) members = NULL;
   g_autoptr(JsonObject) root = json_object_new ();
   GHashTableIter iter;
   const char *name;
   RcJsonSpan *span;
 
-  members = rc_json_split_object (g_mapped_file_get_contents (import->mapped),
-                                  g_mapped_file_get_length (import->mapped), release_read, import, error);
+  members = rc_json_split_object (contents, g_mapped_file_get_length (import->mapped), release_read, import, error);
   if (members == NULL)
     return NULL;
 
@@ -727,14 +729,13 @@ read_document (Import  *import,
           json_object_set_null_member (root, name);
           continue;
         }
-      if (!(member = rc_json_parse (span->data, span->length, error)))
+      if (!(member = rc_json_parse_part (span->data, span->length, contents, span->data - contents, error)))
         return NULL;
       json_object_set_member (root, name, member);
     }
 
   /* What was read to find the members is given back before the merge. */
-  madvise ((char *)g_mapped_file_get_contents (import->mapped), g_mapped_file_get_length (import->mapped),
-           MADV_DONTNEED);
+  madvise ((char *)contents, g_mapped_file_get_length (import->mapped), MADV_DONTNEED);
   import->released = 0;
 
   return json_node_init_object (json_node_alloc (), root);

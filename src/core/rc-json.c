@@ -25,6 +25,8 @@ typedef struct
   gpointer        user_data;
   const char     *reported;
   GString        *text;
+  const char     *before;       /* the file's text before start, when start is a copy of a part */
+  const char     *before_end;
 } Scan;
 
 /* Every few megabytes, not for every value. */
@@ -35,6 +37,24 @@ scan_report (Scan *scan)
     {
       scan->read_func (scan->p, scan->user_data);
       scan->reported = scan->p;
+    }
+}
+
+static void
+count_place (const char *from,
+             const char *to,
+             gsize      *n_lines,
+             gsize      *n_characters)
+{
+  for (const char *c = from; c < to; c++)
+    {
+      if (*c == '\n')
+        {
+          (*n_lines)++;
+          *n_characters = 1;
+        }
+      else if (((guchar)*c & 0xC0) != 0x80)
+        (*n_characters)++;
     }
 }
 
@@ -55,16 +75,8 @@ scan_fail (Scan    *scan,
       return FALSE;
     }
 
-  for (const char *c = scan->start; c < scan->p; c++)
-    {
-      if (*c == '\n')
-        {
-          n_lines++;
-          n_characters = 1;
-        }
-      else if (((guchar)*c & 0xC0) != 0x80)
-        n_characters++;
-    }
+  count_place (scan->before, scan->before_end, &n_lines, &n_characters);
+  count_place (scan->start, scan->p, &n_lines, &n_characters);
   line = g_strdup_printf ("%" G_GSIZE_FORMAT, n_lines);
   column = g_strdup_printf ("%" G_GSIZE_FORMAT, n_characters);
   /* Translators: the first %s is a line of a file, the second the
@@ -402,38 +414,21 @@ read_value (Scan    *scan,
     }
 }
 
-/**
- * rc_json_parse:
- * @data: JSON text from a file, the network or the database
- * @length: its length in bytes, or -1 when it ends with a NUL
- * @error: a location for a #GError
- *
- * Reads one JSON value, with blanks around it and nothing else. Every JSON
- * the app reads goes through here.
- *
- * Returns: (transfer full): the value's tree, not sealed; %NULL with
- *   @error naming the line and column at fault
- */
-JsonNode *
-rc_json_parse (const char  *data,
-               gssize       length,
-               GError     **error)
+static JsonNode *
+parse (const char  *data,
+       gsize        size,
+       const char  *before,
+       const char  *before_end,
+       GError     **error)
 {
   g_autoptr(GString) text = NULL;
   g_autoptr(JsonNode) root = NULL;
   Scan scan = { NULL };
-  gsize size;
-
-  g_return_val_if_fail (data != NULL || length <= 0, NULL);
-
-  /* No text at all comes as NULL, from an empty file's mapping. */
-  if (data == NULL)
-    data = "";
-  size = length < 0 ? strlen (data) : (gsize)length;
-  data = rc_json_skip_byte_order_mark (data, &size);
 
   scan.p = scan.start = data;
   scan.end = data + size;
+  scan.before = before;
+  scan.before_end = before_end;
   scan_space (&scan);
   if (scan.p >= scan.end)
     {
@@ -452,6 +447,74 @@ rc_json_parse (const char  *data,
 
   return g_steal_pointer (&root);
 }
+
+/**
+ * rc_json_parse:
+ * @data: JSON text from a file, the network or the database
+ * @length: its length in bytes, or -1 when it ends with a NUL
+ * @error: a location for a #GError
+ *
+ * Reads one JSON value, with blanks around it and nothing else. Every JSON
+ * the app reads goes through here or rc_json_parse_part().
+ *
+ * Returns: (transfer full): the value's tree, not sealed; %NULL with
+ *   @error naming the line and column at fault
+ */
+JsonNode *
+rc_json_parse (const char  *data,
+               gssize       length,
+               GError     **error)
+{
+  gsize size;
+
+  g_return_val_if_fail (data != NULL || length <= 0, NULL);
+
+  /* No text at all comes as NULL, from an empty file's mapping. */
+  if (data == NULL)
+    data = "";
+  size = length < 0 ? strlen (data) : (gsize)length;
+  data = rc_json_skip_byte_order_mark (data, &size);
+
+  return parse (data, size, NULL, NULL, error);
+}
+
+/**
+ * rc_json_parse_part:
+ * @data: one value of a larger JSON text, or a copy of it
+ * @length: its length in bytes
+ * @document: the whole text, as it is in its file
+ * @offset: where @data begins in @document, in bytes
+ * @error: a location for a #GError
+ *
+ * rc_json_parse() for a part of a file read apart, such as one response of
+ * an export: a fault is named by its line and column in the whole file,
+ * where a person editing it would look, not in the part.
+ *
+ * Returns: (transfer full): the value's tree, not sealed; %NULL with @error
+ */
+JsonNode *
+rc_json_parse_part (const char  *data,
+                    gsize        length,
+                    const char  *document,
+                    gsize        offset,
+                    GError     **error)
+{
+  gsize before_length = offset;
+  const char *before;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (document != NULL || offset == 0, NULL);
+
+  if (data == NULL)
+    data = "";
+  if (document == NULL)
+    document = "";
+  /* An editor shows no column for a byte order mark. */
+  before = rc_json_skip_byte_order_mark (document, &before_length);
+
+  return parse (data, length, before, before + before_length, error);
+}
+
 
 /* A document too large for one tree is read a piece at a time: the scan
  * below checks only what finding each value's end needs (strings,

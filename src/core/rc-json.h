@@ -17,6 +17,12 @@ JsonNode *rc_json_parse (const char  *data,
                          gssize       length,
                          GError     **error);
 
+JsonNode *rc_json_parse_part (const char  *data,
+                              gsize        length,
+                              const char  *document,
+                              gsize        offset,
+                              GError     **error);
+
 const char *rc_json_skip_byte_order_mark (const char *data,
                                          gsize      *length);
 
