@@ -515,7 +515,6 @@ rc_json_parse_part (const char  *data,
   return parse (data, length, before, before + before_length, error);
 }
 
-
 /* A document too large for one tree is read a piece at a time: the scan
  * below checks only what finding each value's end needs (strings,
  * brackets, nesting); each piece is then parsed alone with
