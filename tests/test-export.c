@@ -1034,6 +1034,18 @@ ids_in_export (const char *path)
   return g_strv_builder_end (ids);
 }
 
+/* The line of @text that @at is on, numbered as an editor numbers them. */
+static guint
+line_of (const char *text,
+         const char *at)
+{
+  guint line = 1;
+
+  for (const char *c = text; c < at; c++)
+    line += *c == '\n';
+  return line;
+}
+
 /* The file is read a response at a time, not as one tree: whatever order
  * its parts come in, it merges; text after its end, or a response that is
  * not JSON, is refused with nothing changed. */
@@ -1091,12 +1103,9 @@ test_import_read_in_parts (void)
   g_assert_true (g_file_set_contents (json_path, broken, -1, NULL));
   {
     /* Named where a person would look: the line of the "{" after the end. */
-    guint n_lines = 1;
-    g_autofree char *expected = NULL;
+    g_autofree char *expected = g_strdup_printf ("not JSON at line %u, column 1",
+                                                 line_of (broken, broken + strlen (broken)));
 
-    for (const char *c = broken; *c != '\0'; c++)
-      n_lines += *c == '\n';
-    expected = g_strdup_printf ("not JSON at line %u, column 1", n_lines);
     assert_refused (office, json_path, RC_IMPORT_ERROR_DAMAGED, expected);
   }
   g_clear_pointer (&broken, g_free);
@@ -1112,17 +1121,11 @@ test_import_read_in_parts (void)
   g_assert_true (g_file_set_contents (json_path, broken, -1, NULL));
   {
     /* Named where it is in the file, not in the response. */
-    guint n_lines = 1, n_characters = 1;
+    const char *line_start = g_strrstr_len (broken, record - broken, "\n") + 1;
     g_autofree char *expected = NULL;
 
-    for (const char *c = broken; c < record; c++)
-      {
-        if (*c == '\n')
-          n_lines++, n_characters = 1;
-        else if (((guchar)*c & 0xC0) != 0x80)
-          n_characters++;
-      }
-    expected = g_strdup_printf ("truncated or damaged (it is not JSON at line %u, column %u)", n_lines, n_characters);
+    expected = g_strdup_printf ("truncated or damaged (it is not JSON at line %u, column %ld)",
+                                line_of (broken, record), g_utf8_strlen (line_start, record - line_start) + 1);
     assert_refused (office, json_path, RC_IMPORT_ERROR_DAMAGED, expected);
   }
   g_assert_cmpint (count_responses (office), ==, 4);
