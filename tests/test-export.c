@@ -1496,31 +1496,54 @@ test_export_damaged_answers (void)
     }
 }
 
-/* A definition in the database that says another version than its row:
- * the export says the database is damaged, and writes nothing. */
+/* A definition in the database that is not the survey and version of its
+ * row, or no survey at all: the export says the database is damaged, and
+ * writes nothing. Every version is checked, the older ones beside the
+ * newest; the newest's fault is told first when both have one. */
 static void
 test_export_damaged_definition (void)
 {
-  g_autofree char *dir = rc_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "out.json", NULL);
-  RcExportOptions options = { RC_EXPORT_FORMAT_CSV, NULL, NULL, NULL };
-  g_autoptr(GError) error = NULL;
-  gint64 n_written = -1;
-
-  seed (dir);
+  static const struct
   {
-    g_autoptr(RcDatabase) database = rc_test_open_database (dir);
+    RcExportFormat  format;
+    const char     *update;
+    const char     *named;
+  } cases[] = {
+    { RC_EXPORT_FORMAT_CSV, "UPDATE surveys SET definition = json_set (definition, '$.version', version + 7)",
+      "version 4 " },
+    { RC_EXPORT_FORMAT_JSON, "UPDATE surveys SET definition = json_set (definition, '$.version', 9) WHERE version = 3",
+      "version 3 " },
+    { RC_EXPORT_FORMAT_JSON, "UPDATE surveys SET definition = '{}' WHERE version = 3", NULL },
+  };
 
-    rc_database_exec (database,
-                      "UPDATE surveys SET definition = json_set (definition, '$.version', version + 7)",
-                      &error);
-    g_assert_no_error (error);
-  }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *dir = rc_test_make_temp_dir ();
+      g_autofree char *path = g_build_filename (dir, "out", NULL);
+      RcExportOptions options = { cases[i].format, NULL, NULL, NULL };
+      g_autoptr(GError) error = NULL;
+      gint64 n_written = -1;
 
-  g_assert_false (rc_export_write (dir, path, &options, NULL, NULL, &n_written, &error));
-  g_assert_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_DAMAGED);
-  g_assert_nonnull (strstr (error->message, "damaged"));
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      seed (dir);
+      {
+        g_autoptr(RcDatabase) database = rc_test_open_database (dir);
+
+        rc_database_exec (database, cases[i].update, &error);
+        g_assert_no_error (error);
+      }
+
+      g_assert_false (rc_export_write (dir, path, &options, NULL, NULL, &n_written, &error));
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      if (cases[i].named != NULL)
+        {
+          g_assert_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_DAMAGED);
+          g_assert_nonnull (strstr (error->message, "damaged"));
+          g_assert_nonnull (strstr (error->message, cases[i].named));
+        }
+      g_assert_cmpint (n_written, ==, 0);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
 }
 
 int
