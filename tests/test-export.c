@@ -1497,8 +1497,8 @@ test_export_damaged_answers (void)
 }
 
 /* A definition in the database that is not the survey and version of its
- * row, or no survey at all: the export says the database is damaged, and
- * writes nothing. Every version is checked, the older ones beside the
+ * row, or no survey at all: the export says the database is damaged, names
+ * the version, and writes nothing. Every version is checked, the older ones beside the
  * newest; the newest's fault is told first when both have one. */
 static void
 test_export_damaged_definition (void)
@@ -1513,7 +1513,7 @@ test_export_damaged_definition (void)
       "version 4 " },
     { RC_EXPORT_FORMAT_JSON, "UPDATE surveys SET definition = json_set (definition, '$.version', 9) WHERE version = 3",
       "version 3 " },
-    { RC_EXPORT_FORMAT_JSON, "UPDATE surveys SET definition = '{}' WHERE version = 3", NULL },
+    { RC_EXPORT_FORMAT_JSON, "UPDATE surveys SET definition = '{}' WHERE version = 3", "version 3 " },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1533,14 +1533,9 @@ test_export_damaged_definition (void)
       }
 
       g_assert_false (rc_export_write (dir, path, &options, NULL, NULL, &n_written, &error));
-      g_assert_nonnull (error);
-      g_test_message ("%s", error->message);
-      if (cases[i].named != NULL)
-        {
-          g_assert_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_DAMAGED);
-          g_assert_nonnull (strstr (error->message, "damaged"));
-          g_assert_nonnull (strstr (error->message, cases[i].named));
-        }
+      g_assert_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_DAMAGED);
+      g_assert_nonnull (strstr (error->message, "damaged"));
+      g_assert_nonnull (strstr (error->message, cases[i].named));
       g_assert_cmpint (n_written, ==, 0);
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
     }

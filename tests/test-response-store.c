@@ -301,11 +301,18 @@ test_store_read_survey (void)
   g_assert_null (wrong);
   g_clear_error (&error);
 
-  /* Cut short: not JSON, the first time or the next. */
-  for (int i = 0; i < 2; i++)
+  /* Cut short, the first time or the next, or no survey at all: the
+   * database is damaged, and the message says so, not that its file is a
+   * survey definition gone wrong. */
+  for (int i = 0; i < 3; i++)
     {
-      g_assert_null (rc_response_store_read_survey (database, "all_types", 3, text, length / 2, &error));
-      g_assert_error (error, RC_SURVEY_ERROR, RC_SURVEY_ERROR_INVALID);
+      const char *kept = i < 2 ? text : "{}";
+      gsize kept_length = i < 2 ? length / 2 : 2;
+
+      g_assert_null (rc_response_store_read_survey (database, "all_types", 3, kept, kept_length, &error));
+      g_assert_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_DAMAGED);
+      g_assert_nonnull (strstr (error->message, "version 3 of the survey “all_types” is not a valid survey definition"));
+      g_assert_nonnull (strstr (error->message, rc_database_get_path (database)));
       g_clear_error (&error);
     }
 }

@@ -265,13 +265,24 @@ rc_response_store_read_survey (RcDatabase  *database,
 {
   g_autoptr(GBytes) bytes = g_bytes_new (definition, length);
   g_autoptr(RcSurvey) survey = NULL;
+  g_autoptr(GError) unreadable = NULL;
 
   g_return_val_if_fail (RC_IS_DATABASE (database), NULL);
   g_return_val_if_fail (survey_id != NULL, NULL);
 
-  survey = parse_survey (bytes, rc_database_get_path (database), error);
+  survey = parse_survey (bytes, rc_database_get_path (database), &unreadable);
   if (survey == NULL)
-    return NULL;
+    {
+      /* The database file is no survey definition: what is wrong inside
+       * the one it keeps is for whoever mends the file, not for the
+       * coordinator who meets it. */
+      g_debug ("%s", unreadable->message);
+      g_set_error (error, RC_DATABASE_ERROR, RC_DATABASE_ERROR_DAMAGED,
+                   _("The database “%s” is damaged: the definition kept for version %" PRId64
+                     " of the survey “%s” is not a valid survey definition"),
+                   rc_database_get_path (database), version, survey_id);
+      return NULL;
+    }
 
   if (g_strcmp0 (rc_survey_get_id (survey), survey_id) != 0 || rc_survey_get_version (survey) != version)
     {
