@@ -1498,8 +1498,9 @@ test_export_damaged_answers (void)
 
 /* A definition in the database that is not the survey and version of its
  * row, or no survey at all: the export says the database is damaged, names
- * the version, and writes nothing. Every version is checked, the older ones beside the
- * newest; the newest's fault is told first when both have one. */
+ * the version, and writes nothing. Every version is checked, the older
+ * ones beside the newest; the newest's fault is told first when both have
+ * one. */
 static void
 test_export_damaged_definition (void)
 {
