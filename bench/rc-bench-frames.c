@@ -450,13 +450,7 @@ main (int   argc,
   Frames frames = { 0 };
   GtkWidget *window;
 
-  if (argc == 3 && g_str_equal (argv[1], "app"))
-    {
-      gtk_init ();
-      adw_init ();
-      return measure_app (argv[2]);
-    }
-  if (argc != 2)
+  if (argc != 2 && !(argc == 3 && g_str_equal (argv[1], "app")))
     {
       g_printerr ("Usage: %s [app] DATA_DIR\n", argv[0]);
       return EXIT_FAILURE;
@@ -464,6 +458,9 @@ main (int   argc,
 
   gtk_init ();
   adw_init ();
+  if (argc == 3)
+    return measure_app (argv[2]);
+
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_data (provider, "window.redrawn { background-color: #fafafb; }", -1);
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
