@@ -20,7 +20,7 @@
  *                              the longest while counting again; last,
  *                              the gap and the pages of the frame that
  *                              draws the finished page whole again
- *                              after its spinner has turned alone
+ *                              after its progress bar has moved alone
  *
  *   rc-bench-frames app DATA_DIR
  *                              the same page in the app's own window,
@@ -38,9 +38,9 @@
  *
  * Scrolling draws the whole page again at every frame: what one frame of
  * the page costs to draw on this machine, whatever the page does.
- * Drawing the page whole again after frames that drew only its spinner
- * is what the toolkit pays for such a frame, with nothing of the page's
- * own work in it: the frames of a count are spinner frames, then the
+ * Drawing the page whole again after frames that drew only its progress
+ * bar is what the toolkit pays for such a frame, with nothing of the
+ * page's own work in it: the frames of a count draw the bar, then the
  * page whole.
  * Counting again is what a coordinator who changes a filter sees: the
  * same work as the first count, in a window that has drawn the page once.
@@ -71,7 +71,7 @@
 /* Long enough for the idle window to show its usual hiccups, and for the
  * charts to be laid out and drawn once the counting is done. */
 #define SETTLE_US (2 * G_USEC_PER_SEC)
-/* Long enough for the spinner to turn for some frames, and for the
+/* Long enough for the progress bar to move for some frames, and for the
  * window drawn whole again to show its frame. */
 #define TURN_US (G_USEC_PER_SEC / 2)
 
@@ -113,7 +113,7 @@ typedef struct
   long           redraw_pages;
   long           recount_pages;
   GtkWidget     *window;
-  GtkWidget     *spinner;
+  GtkWidget     *progress_bar;
   GtkAdjustment *scrolled;
   gboolean       done;
 } Frames;
@@ -209,15 +209,18 @@ on_tick (GtkWidget     *widget,
         {
           frames->phase = TURNING;
           frames->ticks.phase_start = now;
-          gtk_spinner_start (GTK_SPINNER (frames->spinner));
+          gtk_widget_set_visible (frames->progress_bar, TRUE);
         }
       break;
 
     case TURNING:
-      /* Only the spinner is drawn, as while the page counts. */
+      /* Only the bar is drawn, as while the page counts; here at every
+       * frame, where a count moves it ten times a second. */
+      gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (frames->progress_bar),
+                                     (double)(now - frames->ticks.phase_start) / TURN_US);
       if (now - frames->ticks.phase_start >= TURN_US)
         {
-          gtk_spinner_stop (GTK_SPINNER (frames->spinner));
+          gtk_widget_set_visible (frames->progress_bar, FALSE);
           /* GSK draws again only what changed: a new background is all
            * of the window. */
           gtk_widget_add_css_class (frames->window, "redrawn");
@@ -478,7 +481,7 @@ main (int   argc,
   rc_results_view_set_database (frames.view, database);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (frames.view));
   frames.window = window;
-  frames.spinner = find_widget (GTK_WIDGET (frames.view), GTK_TYPE_SPINNER);
+  frames.progress_bar = find_widget (GTK_WIDGET (frames.view), GTK_TYPE_PROGRESS_BAR);
   frames.scrolled = gtk_scrolled_window_get_vadjustment (
     GTK_SCROLLED_WINDOW (find_widget (GTK_WIDGET (frames.view), GTK_TYPE_SCROLLED_WINDOW)));
   gtk_widget_add_tick_callback (window, on_tick, &frames, NULL);

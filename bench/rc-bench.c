@@ -232,7 +232,7 @@ time_results (RcDatabase      *database,
   gint64 start = g_get_monotonic_time ();
   double t;
 
-  rc_results_free (rc_results_new (database, filter, "ru", NULL, &error));
+  rc_results_free (rc_results_new (database, filter, "ru", NULL, NULL, &error));
   t = ms_since (start);
   die_on (error);
   return t;
@@ -279,7 +279,7 @@ bench_results (const char *data_dir,
 
   /* Once to learn the statements the page runs, with their values. */
   sqlite3_trace_v2 (rc_database_get_handle (database), SQLITE_TRACE_STMT, collect_sql, statements);
-  rc_results_free (rc_results_new (database, &filter, "ru", NULL, &error));
+  rc_results_free (rc_results_new (database, &filter, "ru", NULL, NULL, &error));
   die_on (error);
   sqlite3_trace_v2 (rc_database_get_handle (database), 0, NULL, NULL);
 

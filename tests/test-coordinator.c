@@ -5,10 +5,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* For RTLD_NEXT. */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <adwaita.h>
+#include <dlfcn.h>
 #include <glib/gi18n.h>
+#include <sqlite3.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -528,56 +533,119 @@ shown_toast_title (RcWindow *window)
   return gtk_label_get_text (GTK_LABEL (rc_test_find_widget (toast, GTK_TYPE_LABEL)));
 }
 
-/* A USB stick that takes its time: the sync of an export to a file named
- * SLOW_NAME waits until the test lets it go. In the window's own thread
- * nothing could let it go, so there it does not wait, and the test never
- * sees it syncing. This program's fsync() stands in for the C library's,
- * also for the app's code. */
-#define SLOW_NAME "slow-opinions.json"
-
-static struct
+/* Where a thread of the app waits until the test lets it go. */
+typedef struct
 {
   GMutex   lock;
   GCond    released_cond;
-  GThread *window_thread;
-  gboolean syncing;
+  gboolean waiting;
   gboolean released;
-} slow_disk;
+} Gate;
+
+static void
+gate_pass (Gate *gate)
+{
+  g_mutex_lock (&gate->lock);
+  gate->waiting = TRUE;
+  while (!gate->released)
+    g_cond_wait (&gate->released_cond, &gate->lock);
+  gate->waiting = FALSE;
+  g_mutex_unlock (&gate->lock);
+}
+
+static gboolean
+gate_is_waiting (Gate *gate)
+{
+  gboolean waiting;
+
+  g_mutex_lock (&gate->lock);
+  waiting = gate->waiting;
+  g_mutex_unlock (&gate->lock);
+  return waiting;
+}
+
+static void
+gate_release (Gate *gate)
+{
+  g_mutex_lock (&gate->lock);
+  gate->released = TRUE;
+  g_cond_broadcast (&gate->released_cond);
+  g_mutex_unlock (&gate->lock);
+}
+
+/* The window's own thread never waits at a gate: nothing could let it go
+ * there, and the test would never see it waiting. */
+static GThread *window_thread;
+
+/* A USB stick that takes its time: the sync of an export to a file named
+ * SLOW_NAME waits until the test lets it go. This program's fsync() stands
+ * in for the C library's, also for the app's code. */
+#define SLOW_NAME "slow-opinions.json"
+
+static Gate slow_disk;
 
 int
 fsync (int fd)
 {
-  if (g_thread_self () != slow_disk.window_thread && rc_test_is_temporary_of (fd, SLOW_NAME))
-    {
-      g_mutex_lock (&slow_disk.lock);
-      slow_disk.syncing = TRUE;
-      while (!slow_disk.released)
-        g_cond_wait (&slow_disk.released_cond, &slow_disk.lock);
-      slow_disk.syncing = FALSE;
-      g_mutex_unlock (&slow_disk.lock);
-    }
+  if (g_thread_self () != window_thread && rc_test_is_temporary_of (fd, SLOW_NAME))
+    gate_pass (&slow_disk);
 
   return syscall (SYS_fsync, fd);
 }
 
-static gboolean
-slow_disk_is_syncing (void)
-{
-  gboolean syncing;
+/* A count that takes its time: after slow_count_stop_at(), a count of the
+ * results stops at the first answer of that response until the test lets
+ * it go. This program's sqlite3_step() stands in for SQLite's, also for
+ * the app's code. */
+#define SLOW_COUNT_SQL "SELECT r.rowid, a.question_id"
 
-  g_mutex_lock (&slow_disk.lock);
-  syncing = slow_disk.syncing;
-  g_mutex_unlock (&slow_disk.lock);
-  return syncing;
+static struct
+{
+  Gate   gate;        /* its lock also guards the rest */
+  guint  at;          /* the response to stop at, from 1; 0: none */
+  guint  reached;     /* responses the count has come to */
+  gint64 last_rowid;
+} slow_count;
+
+int
+sqlite3_step (sqlite3_stmt *stmt)
+{
+  static gsize sqlite_step = 0;
+  gboolean stop = FALSE;
+  const char *sql;
+  int rc;
+
+  if (g_once_init_enter (&sqlite_step))
+    g_once_init_leave (&sqlite_step, (gsize)dlsym (RTLD_NEXT, "sqlite3_step"));
+  rc = ((int (*) (sqlite3_stmt *))sqlite_step) (stmt);
+
+  sql = sqlite3_sql (stmt);
+  if (rc == SQLITE_ROW && g_thread_self () != window_thread &&
+      sql != NULL && g_str_has_prefix (sql, SLOW_COUNT_SQL))
+    {
+      g_mutex_lock (&slow_count.gate.lock);
+      if (slow_count.at > 0 && sqlite3_column_int64 (stmt, 0) != slow_count.last_rowid)
+        {
+          slow_count.last_rowid = sqlite3_column_int64 (stmt, 0);
+          stop = ++slow_count.reached == slow_count.at;
+        }
+      g_mutex_unlock (&slow_count.gate.lock);
+    }
+  if (stop)
+    gate_pass (&slow_count.gate);
+
+  return rc;
 }
 
 static void
-release_slow_disk (void)
+slow_count_stop_at (guint response)
 {
-  g_mutex_lock (&slow_disk.lock);
-  slow_disk.released = TRUE;
-  g_cond_broadcast (&slow_disk.released_cond);
-  g_mutex_unlock (&slow_disk.lock);
+  g_mutex_lock (&slow_count.gate.lock);
+  slow_count.at = response;
+  slow_count.reached = 0;
+  slow_count.last_rowid = -1;
+  slow_count.gate.released = FALSE;
+  g_mutex_unlock (&slow_count.gate.lock);
 }
 
 /* The readers' opinions on the news go out as their own file; the window
@@ -614,7 +682,7 @@ test_coordinator_exports_opinions (void)
   name = rc_test_portal_dup_option (portal, "current_name");
   g_assert_true (g_str_has_prefix (name, "opinions-"));
   rc_test_portal_choose (portal, slow_file, NULL, NULL);
-  rc_test_wait_until (slow_disk_is_syncing ());
+  rc_test_wait_until (gate_is_waiting (&slow_disk));
   progress_row = find_row (shown_page_widget (window), "Exporting…");
   rc_test_wait_until (gtk_widget_get_mapped (progress_row));
   /* One transfer at a time. */
@@ -622,7 +690,7 @@ test_coordinator_exports_opinions (void)
   g_assert_false (gtk_widget_is_sensitive (rc_test_find_button (GTK_WIDGET (window), "_Export…")));
 
   rc_test_press_button (rc_test_find_action (progress_row, "coordinator.cancel-export"));
-  release_slow_disk ();
+  gate_release (&slow_disk);
   g_assert_cmpstr (shown_toast_title (window), ==, "The export was cancelled");
   g_assert_false (gtk_widget_get_visible (progress_row));
   g_assert_cmpuint (rc_test_count_entries (out_dir), ==, 0);
@@ -829,6 +897,57 @@ test_coordinator_shows_results (void)
   rc_test_destroy_window (window);
 }
 
+/* A long count shows how far it has come, as a bar across the top of the
+ * page, and says what it does while no figures are shown yet. Locked
+ * meanwhile, the page says nothing of it. */
+static void
+test_coordinator_counting_progress (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcApplication) app = NULL;
+  RcResultsView *view;
+  GtkWidget *bar;
+  RcWindow *window;
+
+  rc_test_seed_results (data_dir);
+  app = rc_test_application_new (data_dir);
+  window = open_with_pin (app);
+  unlock (window, PIN);
+
+  /* Stopped at the fourth of the six responses: the first two counted,
+   * the third once the count knows it has all of its answers. */
+  slow_count_stop_at (4);
+  rc_test_press_button (rc_test_find_button (GTK_WIDGET (window), "_Show"));
+  rc_test_wait_until (gate_is_waiting (&slow_count.gate));
+  view = RC_RESULTS_VIEW (rc_test_find_widget (GTK_WIDGET (window), RC_TYPE_RESULTS_VIEW));
+  bar = rc_test_find_widget (GTK_WIDGET (view), GTK_TYPE_PROGRESS_BAR);
+  rc_test_wait_until (gtk_widget_get_mapped (bar) &&
+                      gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)) > 0);
+  g_assert_cmpfloat_with_epsilon (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), 2.0 / 6, 1e-9);
+  g_assert_cmpstr (summary_of (view), ==, "Counting the responses…");
+
+  gate_release (&slow_count.gate);
+  view = wait_for_results (window);
+  g_assert_false (gtk_widget_get_visible (bar));
+  g_assert_cmpstr (summary_of (view), ==, "6 responses, submitted from 2026-01-05 to 2026-02-08");
+
+  /* The Kazakh answers, counted over the figures shown, until the lock. */
+  slow_count_stop_at (2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (view), "Respondents’ Language")), 1);
+  rc_test_wait_until (gate_is_waiting (&slow_count.gate) && gtk_widget_get_mapped (bar));
+  g_assert_cmpstr (summary_of (view), ==, "6 responses, submitted from 2026-01-05 to 2026-02-08");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "coordinator.lock", NULL));
+  g_assert_cmpstr (shown_page (window), ==, "locked");
+  g_assert_cmpstr (summary_of (view), ==, "");
+  gate_release (&slow_count.gate);
+  rc_test_wait_until (!rc_results_view_is_counting (view));
+  g_assert_false (gtk_widget_get_visible (bar));
+  g_assert_cmpstr (summary_of (view), ==, "");
+  g_assert_null (rc_test_find_widget (GTK_WIDGET (view), RC_TYPE_CHART_VIEW));
+
+  rc_test_destroy_window (window);
+}
+
 static void
 test_coordinator_report (void)
 {
@@ -892,7 +1011,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  slow_disk.window_thread = g_thread_self ();
+  window_thread = g_thread_self ();
   /* Files are chosen through the desktop portal, as in the Flatpak. */
   g_setenv ("GDK_DEBUG", "portals", TRUE);
   rc_test_ui_init ();
@@ -905,6 +1024,7 @@ main (int   argc,
   g_test_add_func ("/coordinator/starts-kiosk", test_coordinator_starts_kiosk);
   g_test_add_func ("/coordinator/exports-and-merges", test_coordinator_exports_and_merges);
   g_test_add_func ("/coordinator/shows-results", test_coordinator_shows_results);
+  g_test_add_func ("/coordinator/counting-progress", test_coordinator_counting_progress);
   g_test_add_func ("/coordinator/report", test_coordinator_report);
   g_test_add_func ("/coordinator/exports-opinions", test_coordinator_exports_opinions);
   g_test_add_func ("/coordinator/deletes-responses", test_coordinator_deletes_responses);

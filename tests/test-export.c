@@ -479,7 +479,7 @@ test_export_progress (void)
   g_autofree char *dir = rc_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "progress.csv", NULL);
   RcExportOptions options = { RC_EXPORT_FORMAT_CSV, NULL, NULL, NULL };
-  RcExportProgress progress = { 0, 0 };
+  RcProgress progress = { 0, 0 };
   g_autoptr(GError) error = NULL;
   gint64 n_written;
 
@@ -490,16 +490,16 @@ test_export_progress (void)
   g_assert_no_error (error);
   g_assert_cmpint (n_written, ==, 4);
   g_assert_cmpint (progress.total, ==, 4);
-  g_assert_cmpint (progress.written, ==, 4);
+  g_assert_cmpint (progress.done, ==, 4);
 
   options.since = "2026-02-01";
   options.until = "2026-02-28";
-  progress = (RcExportProgress) { 0, 0 };
+  progress = (RcProgress) { 0, 0 };
   g_assert_true (rc_export_write (dir, path, &options, &progress, NULL, &n_written, &error));
   g_assert_no_error (error);
   g_assert_cmpint (n_written, ==, 2);
   g_assert_cmpint (progress.total, ==, 2);
-  g_assert_cmpint (progress.written, ==, 2);
+  g_assert_cmpint (progress.done, ==, 2);
 }
 
 /* The summary of seed() after set_submission_days(), titled in @title. */

@@ -39,7 +39,7 @@ count (Fixture               *fixture,
        const RcResultsFilter *filter)
 {
   g_autoptr(GError) error = NULL;
-  RcResults *results = rc_results_new (fixture->database, filter, "en", NULL, &error);
+  RcResults *results = rc_results_new (fixture->database, filter, "en", NULL, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (results);
@@ -220,7 +220,7 @@ test_breakdown_needs_single_choice (Fixture       *fixture,
 {
   RcResultsFilter filter = { .breakdown = "q_multi" };
   g_autoptr(GError) error = NULL;
-  g_autoptr(RcResults) results = rc_results_new (fixture->database, &filter, "en", NULL, &error);
+  g_autoptr(RcResults) results = rc_results_new (fixture->database, &filter, "en", NULL, NULL, &error);
 
   g_assert_null (results);
   g_assert_error (error, RC_SURVEY_ERROR, RC_SURVEY_ERROR_INVALID);
@@ -258,7 +258,7 @@ test_bad_filter (Fixture       *fixture,
 {
   RcResultsFilter filter = { .since = "2026-13-01" };
   g_autoptr(GError) error = NULL;
-  g_autoptr(RcResults) results = rc_results_new (fixture->database, &filter, "en", NULL, &error);
+  g_autoptr(RcResults) results = rc_results_new (fixture->database, &filter, "en", NULL, NULL, &error);
 
   g_assert_null (results);
   g_assert_nonnull (error);
@@ -272,7 +272,7 @@ test_empty (void)
   g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
   RcResultsFilter filter = { NULL, };
   g_autoptr(GError) error = NULL;
-  g_autoptr(RcResults) results = rc_results_new (database, &filter, "kk", NULL, &error);
+  g_autoptr(RcResults) results = rc_results_new (database, &filter, "kk", NULL, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_null (results->survey);
@@ -423,11 +423,90 @@ test_many_ranges (void)
                     &error);
   g_assert_no_error (error);
 
-  results = rc_results_new (database, &filter, "en", NULL, &error);
+  results = rc_results_new (database, &filter, "en", NULL, NULL, &error);
   g_assert_no_error (error);
   bars = bars_of (results, "q_number");
   g_assert_cmpstr (bars, ==, "0–9=1 10–19=1 20–29=0 30–39=0 40–49=0 50–59=0 60–69=0 70–79=0 80–89=0 90–99=1");
   g_assert_cmpfloat (rc_results_lookup (results, "q_number")->median, ==, 12);
+}
+
+/* What the coordinator's progress bar reads: the responses the count will
+ * read, once for the figures and once more for a breakdown's groups, and
+ * how many it has read; at the end, all of them. */
+static void
+test_progress (Fixture       *fixture,
+               gconstpointer  data)
+{
+  RcResultsFilter filters[] = {
+    { NULL, },
+    { .language = "kk" },
+    { .breakdown = "q_single" },
+  };
+  static const gint64 totals[] = { 6, 3, 12 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      RcProgress progress = { 0, 0 };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RcResults) results = rc_results_new (fixture->database, &filters[i], "en", &progress,
+                                                     NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (results->total * (i == 2 ? 2 : 1), ==, totals[i]);
+      g_assert_cmpint (progress.total, ==, totals[i]);
+      g_assert_cmpint (progress.done, ==, totals[i]);
+    }
+}
+
+typedef struct
+{
+  RcProgress   *progress;
+  GCancellable *cancellable;
+} Canceller;
+
+static gpointer
+cancel_once_started (gpointer data)
+{
+  Canceller *canceller = data;
+
+  while (g_atomic_int_get (&canceller->progress->done) == 0)
+    g_thread_yield ();
+  g_cancellable_cancel (canceller->cancellable);
+
+  return NULL;
+}
+
+/* A coordinator who changes a filter while many responses are counted
+ * stops that count there, not after its last response. */
+static void
+test_cancelled_while_counting (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  RcResultsFilter filter = { NULL, };
+  RcProgress progress = { 0, 0 };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Canceller canceller = { &progress, cancellable };
+  g_autoptr(GError) error = NULL;
+  RcResults *results;
+  GThread *thread;
+
+  /* 50,000 more, each with an answer: a count of tens of milliseconds. */
+  exec_sql (fixture,
+            "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 49999) "
+            "INSERT INTO responses (id, survey_id, survey_version, device_id, language, "
+            "submitted_at, duration_minutes, answers) "
+            "SELECT printf ('m%05d', i), 'all_types', 3, 'kiosk', 'ru', "
+            "'2026-03-01T10:00:00Z', 4, '{}' FROM n;"
+            "INSERT INTO answers SELECT id, 'q_yesno', 'yes' FROM responses WHERE id LIKE 'm%';");
+
+  thread = g_thread_new ("canceller", cancel_once_started, &canceller);
+  results = rc_results_new (fixture->database, &filter, "en", &progress, cancellable, &error);
+  g_thread_join (thread);
+
+  g_assert_null (results);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (progress.total, ==, 50006);
+  g_assert_cmpint (progress.done, <, progress.total);
 }
 
 int
@@ -450,6 +529,9 @@ main (int   argc,
   g_test_add ("/results/responses-from-index", Fixture, NULL, fixture_set_up, test_responses_from_index,
               fixture_tear_down);
   g_test_add ("/results/response-without-answers", Fixture, NULL, fixture_set_up, test_response_without_answers,
+              fixture_tear_down);
+  g_test_add ("/results/progress", Fixture, NULL, fixture_set_up, test_progress, fixture_tear_down);
+  g_test_add ("/results/cancelled-while-counting", Fixture, NULL, fixture_set_up, test_cancelled_while_counting,
               fixture_tear_down);
   g_test_add_func ("/results/empty", test_empty);
   g_test_add_func ("/results/many-ranges", test_many_ranges);

@@ -871,7 +871,7 @@ static gboolean
 write_rows (Export            *export,
             RcRowReader       *reader,
             RcSink            *sink,
-            RcExportProgress  *progress,
+            RcProgress        *progress,
             GCancellable      *cancellable,
             gint64            *n_written,
             GError           **error)
@@ -926,7 +926,7 @@ write_rows (Export            *export,
       (*n_written)++;
 
       if (progress != NULL)
-        g_atomic_int_set (&progress->written, (gint)MIN (*n_written, G_MAXINT));
+        g_atomic_int_set (&progress->done, (gint)MIN (*n_written, G_MAXINT));
 
       if (!rc_sink_maybe_flush (sink, error))
         {
@@ -981,7 +981,7 @@ gboolean
 rc_export_write (const char             *data_dir,
                  const char             *path,
                  const RcExportOptions  *options,
-                 RcExportProgress       *progress,
+                 RcProgress             *progress,
                  GCancellable           *cancellable,
                  gint64                 *n_written,
                  GError                **error)

@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 
+#include "rc-progress.h"
+
 G_BEGIN_DECLS
 
 /* Raised whenever the document changes in a way older readers trip on. */
@@ -29,13 +31,6 @@ typedef struct
   const char     *labels_language;  /* CSV: a second header row of question texts, or NULL */
 } RcExportOptions;
 
-/* Read by another thread while an export runs, for a progress bar. */
-typedef struct
-{
-  gint total;
-  gint written;
-} RcExportProgress;
-
 gboolean rc_export_check_date (const char              *date,
                                GError                 **error);
 char    *rc_export_day_after  (const char              *date);
@@ -45,7 +40,7 @@ gboolean rc_export_format_from_string (const char       *name,
 gboolean rc_export_write      (const char              *data_dir,
                                const char              *path,
                                const RcExportOptions   *options,
-                               RcExportProgress        *progress,
+                               RcProgress              *progress,
                                GCancellable            *cancellable,
                                gint64                  *n_written,
                                GError                 **error);

@@ -619,7 +619,7 @@ rc_report_write (const char             *data_dir,
 
   if (!rc_results_filter_check (filter, error) ||
       !(database = rc_database_open_existing (data_dir, error)) ||
-      !(results = rc_results_new (database, filter, language, NULL, error)))
+      !(results = rc_results_new (database, filter, language, NULL, NULL, error)))
     return FALSE;
 
   report = rc_report_new (results, filter);

@@ -24,6 +24,9 @@ typedef struct
   GPtrArray             *surveys;        /* RcSurvey, the newest version first */
   RcResults             *results;
   GHashTable            *by_id;          /* question id → RcQuestionResults */
+  RcProgress            *progress;       /* steps: each response read, in each pass */
+  gint                   passes_done;
+  GCancellable          *cancellable;
 } Counting;
 
 static void
@@ -655,6 +658,17 @@ shown_count_response (Shown    *shown,
   shown_forget_answers (shown);
 }
 
+/* For a progress bar: @n_read responses read in the pass under way. */
+static void
+tell_progress (Counting *counting,
+               gint64    n_read)
+{
+  gint64 done = counting->passes_done * counting->results->total + n_read;
+
+  if (counting->progress != NULL)
+    g_atomic_int_set (&counting->progress->done, (gint)MIN (done, G_MAXINT));
+}
+
 /* One pass over the answers of the responses counted, every question at
  * once, counted here rather than by GROUP BY: SQLite sorted the two million
  * answers of 100,000 responses twice for that, and took four times as long.
@@ -674,9 +688,11 @@ count_answers (Counting    *counting,
   g_autofree char *sql = NULL;
   Shown shown = { 0 };
   gint64 response = -1;
+  gint64 n_read = 0;
   gint version = -1;
   gint group = -1;
   gboolean reading = FALSE;
+  gboolean stopped = FALSE;
   sqlite3_stmt *stmt;
   guint n_tallies;
   int rc;
@@ -734,7 +750,17 @@ count_answers (Counting    *counting,
       if (!reading || sqlite3_column_int64 (stmt, 0) != response)
         {
           if (reading)
-            shown_count_response (&shown, version, by_group, group);
+            {
+              shown_count_response (&shown, version, by_group, group);
+              tell_progress (counting, ++n_read);
+              /* Most of a count's time is here: a coordinator who changes
+               * a filter meanwhile wants the new count, not this one. */
+              if (g_cancellable_set_error_if_cancelled (counting->cancellable, error))
+                {
+                  stopped = TRUE;
+                  break;
+                }
+            }
           reading = TRUE;
           response = sqlite3_column_int64 (stmt, 0);
           version = find_version (counting, sqlite3_column_int64 (stmt, 4));
@@ -802,6 +828,15 @@ count_answers (Counting    *counting,
     shown_count_response (&shown, version, by_group, group);
   shown_clear (&shown);
 
+  if (stopped)
+    {
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  /* A breakdown's pass reads only the responses in a group. */
+  counting->passes_done++;
+  tell_progress (counting, 0);
+
   return finish (counting, stmt, rc, error);
 }
 
@@ -861,9 +896,8 @@ question_results_new (Counting   *counting,
 }
 
 static gboolean
-count_questions (Counting      *counting,
-                 GCancellable  *cancellable,
-                 GError       **error)
+count_questions (Counting  *counting,
+                 GError   **error)
 {
   RcResults *results = counting->results;
   GPtrArray *questions = rc_survey_get_questions (results->survey);
@@ -886,7 +920,7 @@ count_questions (Counting      *counting,
         g_hash_table_insert (numbers, question->id, g_array_new (FALSE, FALSE, sizeof (NumberCount)));
     }
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+  if (g_cancellable_set_error_if_cancelled (counting->cancellable, error) ||
       !count_answers (counting, FALSE, numbers, error) ||
       (by_group && !count_answers (counting, TRUE, numbers, error)))
     return FALSE;
@@ -901,7 +935,7 @@ count_questions (Counting      *counting,
 
       if ((question_results->question->type == RC_QUESTION_SHORT_TEXT ||
            question_results->question->type == RC_QUESTION_LONG_TEXT) &&
-          (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          (g_cancellable_set_error_if_cancelled (counting->cancellable, error) ||
            !collect_texts (counting, question_results, error)))
         return FALSE;
     }
@@ -1101,7 +1135,9 @@ rc_results_filter_check (const RcResultsFilter  *filter,
  * @database: a database
  * @filter: which responses to count, and how to break them down
  * @language: "kk", "ru" or "en": the language of the labels
- * @cancellable: (nullable): stops counting between questions
+ * @progress: (nullable): the responses to read and those read, updated
+ *   from this thread
+ * @cancellable: (nullable): stops the count
  * @error: a location for a #GError
  *
  * Counts the answers to every question of a survey by SQL, in one read
@@ -1114,6 +1150,7 @@ RcResults *
 rc_results_new (RcDatabase             *database,
                 const RcResultsFilter  *filter,
                 const char             *language,
+                RcProgress             *progress,
                 GCancellable           *cancellable,
                 GError                **error)
 {
@@ -1139,6 +1176,8 @@ rc_results_new (RcDatabase             *database,
   counting.results = results;
   counting.until_next_day = filter->until ? rc_export_day_after (filter->until) : NULL;
   counting.by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  counting.progress = progress;
+  counting.cancellable = cancellable;
 
   if (!rc_database_exec (database, "BEGIN", error))
     goto out;
@@ -1158,7 +1197,11 @@ rc_results_new (RcDatabase             *database,
       (filter->breakdown != NULL && !count_groups (&counting, error)))
     goto rollback;
 
-  if (!count_questions (&counting, cancellable, error))
+  if (progress != NULL)
+    g_atomic_int_set (&progress->total,
+                      (gint)MIN (results->total * (filter->breakdown != NULL ? 2 : 1), G_MAXINT));
+
+  if (!count_questions (&counting, error))
     goto rollback;
 
   ok = TRUE;

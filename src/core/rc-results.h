@@ -8,6 +8,7 @@
 #pragma once
 
 #include "rc-database.h"
+#include "rc-progress.h"
 #include "rc-survey.h"
 
 G_BEGIN_DECLS
@@ -84,6 +85,7 @@ gboolean   rc_results_filter_check (const RcResultsFilter  *filter,
 RcResults *rc_results_new          (RcDatabase             *database,
                                     const RcResultsFilter  *filter,
                                     const char             *language,
+                                    RcProgress             *progress,
                                     GCancellable           *cancellable,
                                     GError                **error);
 void       rc_results_free         (RcResults              *self);

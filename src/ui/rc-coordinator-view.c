@@ -34,7 +34,7 @@ struct _RcCoordinatorView
   GPtrArray            *summary_rows;
   GCancellable         *summary_cancellable;
   GCancellable         *transfer_cancellable;
-  RcExportProgress      export_progress;
+  RcProgress            export_progress;
   guint                 progress_id;
   gboolean              unlocked;
   guint                 lock_seconds;
@@ -576,7 +576,7 @@ typedef struct
   char            *since;
   char            *until;
   char            *labels_language;
-  RcExportProgress *progress;
+  RcProgress      *progress;
   gint64           n_written;
 } ExportJob;
 
@@ -617,7 +617,7 @@ update_progress (gpointer user_data)
 {
   RcCoordinatorView *self = user_data;
   int total = g_atomic_int_get (&self->export_progress.total);
-  int written = g_atomic_int_get (&self->export_progress.written);
+  int written = g_atomic_int_get (&self->export_progress.done);
 
   if (total > 0)
     gtk_progress_bar_set_fraction (self->progress_bar, (double)written / total);
@@ -674,7 +674,7 @@ start_export (RcCoordinatorView *self,
   job->options.labels_language = job->labels_language;
   job->progress = &self->export_progress;
   self->export_progress.total = 0;
-  self->export_progress.written = 0;
+  self->export_progress.done = 0;
 
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_row), TRUE);

@@ -29,7 +29,10 @@ struct _RcResultsView
   GSettings            *settings;
   GCancellable         *cancellable;     /* of the page's count on its way */
   GCancellable         *report_cancellable; /* of a report's */
+  RcProgress           *progress;        /* of the page's count on its way, or NULL */
+  RcProgress           *report_progress; /* of a report's, or NULL */
   guint                 n_counting;      /* counts on their way, of either */
+  guint                 progress_id;     /* the timeout that moves the bar */
   GtkFileChooserNative *file_chooser;
   RcResults            *results;         /* shown */
   GPtrArray            *version_surveys; /* char *: the survey of each version item, NULL for all */
@@ -42,7 +45,7 @@ struct _RcResultsView
 
   /* Template widgets */
   GtkScrolledWindow    *scroller;
-  GtkSpinner           *spinner;
+  GtkProgressBar       *progress_bar;
   AdwExpanderRow       *filters_row;
   AdwComboRow          *version_row;
   GtkStringList        *versions;
@@ -82,6 +85,7 @@ typedef struct
   char            *labels_language;
   char            *path;            /* a report's file, or NULL */
   RcResultsFilter  filter;          /* pointing into the above */
+  RcProgress      *progress;        /* shared with the view */
 } CountJob;
 
 static void
@@ -95,6 +99,7 @@ count_job_free (CountJob *job)
   g_free (job->breakdown);
   g_free (job->labels_language);
   g_free (job->path);
+  g_clear_pointer (&job->progress, g_atomic_rc_box_release);
   g_free (job);
 }
 
@@ -172,35 +177,70 @@ run_count (GTask        *task,
   job_fill_filter (job);
   if (!(database = rc_database_open (job->data_dir, &error)))
     g_task_return_error (task, error);
-  else if ((results = rc_results_new (database, &job->filter, job->labels_language, cancellable, &error)))
+  else if ((results = rc_results_new (database, &job->filter, job->labels_language, job->progress, cancellable,
+                                         &error)))
     g_task_return_pointer (task, results, (GDestroyNotify)rc_results_free);
   else
     g_task_return_error (task, error);
+}
+
+/* How far the counts on their way have come, on the bar. The first time
+ * a tenth of a second in, so that a count too quick to wait for does not
+ * flash it. */
+static gboolean
+update_progress (gpointer user_data)
+{
+  RcResultsView *self = user_data;
+  RcProgress *counts[] = { self->progress, self->report_progress };
+  gint64 total = 0;
+  gint64 done = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    if (counts[i] != NULL)
+      {
+        total += g_atomic_int_get (&counts[i]->total);
+        done += g_atomic_int_get (&counts[i]->done);
+      }
+  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double)done / total : 0);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->progress_bar)))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+      if (self->results == NULL)
+        gtk_label_set_text (self->summary_label, _("Counting the responses…"));
+    }
+
+  return G_SOURCE_CONTINUE;
 }
 
 /* A new count for the page replaces the one on its way, and a report the
  * report on its way; neither stops the other. */
 static void
 replace_count (RcResultsView  *self,
-               GCancellable  **cancellable)
+               GCancellable  **cancellable,
+               RcProgress    **progress)
 {
   g_cancellable_cancel (*cancellable);
   g_clear_object (cancellable);
   *cancellable = g_cancellable_new ();
+  g_clear_pointer (progress, g_atomic_rc_box_release);
+  *progress = g_atomic_rc_box_new0 (RcProgress);
 
-  self->n_counting++;
-  gtk_spinner_start (self->spinner);
+  if (self->n_counting++ == 0)
+    self->progress_id = g_timeout_add (100, update_progress, self);
 }
 
 static void
 start_count (RcResultsView        *self,
              CountJob             *job,
              GCancellable        **cancellable,
+             RcProgress          **progress,
              GAsyncReadyCallback   callback)
 {
   g_autoptr(GTask) task = NULL;
 
-  replace_count (self, cancellable);
+  replace_count (self, cancellable, progress);
+  job->progress = g_atomic_rc_box_acquire (*progress);
   task = g_task_new (self, *cancellable, callback, NULL);
   g_task_set_source_tag (task, start_count);
   g_task_set_task_data (task, job, (GDestroyNotify)count_job_free);
@@ -491,7 +531,12 @@ end_count (RcResultsView *self,
 
   g_assert (self->n_counting > 0);
   if (--self->n_counting == 0)
-    gtk_spinner_stop (self->spinner);
+    {
+      g_clear_handle_id (&self->progress_id, g_source_remove);
+      gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+      if (self->results == NULL)
+        gtk_label_set_text (self->summary_label, "");
+    }
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return NULL;
@@ -506,8 +551,15 @@ static gpointer
 finish_count (RcResultsView *self,
               GAsyncResult  *result)
 {
+  CountJob *job = g_task_get_task_data (G_TASK (result));
   GError *error = NULL;
   gpointer results = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Its part of the bar, unless a count has replaced it. */
+  if (job->progress == self->progress)
+    g_clear_pointer (&self->progress, g_atomic_rc_box_release);
+  if (job->progress == self->report_progress)
+    g_clear_pointer (&self->report_progress, g_atomic_rc_box_release);
 
   return end_count (self, results, error);
 }
@@ -540,7 +592,7 @@ count_again (RcResultsView *self)
   if ((job = read_filters (self)) != NULL)
     {
       update_filters_subtitle (self, job);
-      start_count (self, job, &self->cancellable, on_counted);
+      start_count (self, job, &self->cancellable, &self->progress, on_counted);
     }
 }
 
@@ -604,7 +656,7 @@ rc_results_view_refresh (RcResultsView *self)
   g_return_if_fail (self->database != NULL);
 
   /* The versions answered, for the filter, before the count. */
-  replace_count (self, &self->cancellable);
+  replace_count (self, &self->cancellable, &self->progress);
   rc_response_summary_new_async (rc_database_get_data_dir (self->database), rc_language_get_interface (),
                                  self->cancellable, on_summarized, g_object_ref (self));
 }
@@ -725,7 +777,7 @@ on_report_file_chosen (RcResultsView        *self,
     }
   g_clear_object (&self->file_chooser);
 
-  start_count (self, job, &self->report_cancellable, on_report_counted);
+  start_count (self, job, &self->report_cancellable, &self->report_progress, on_report_counted);
 }
 
 static void
@@ -867,7 +919,7 @@ print_action (GtkWidget  *widget,
   if (parameter != NULL && *g_variant_get_string (parameter, NULL) != '\0')
     job->path = g_variant_dup_string (parameter, NULL);
 
-  start_count (self, job, &self->report_cancellable, on_print_counted);
+  start_count (self, job, &self->report_cancellable, &self->report_progress, on_print_counted);
 }
 
 static void
@@ -903,6 +955,7 @@ rc_results_view_dispose (GObject *object)
   if (self->adding_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->adding_id);
   self->adding_id = 0;
+  g_clear_handle_id (&self->progress_id, g_source_remove);
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
   g_clear_object (&self->file_chooser);
@@ -917,6 +970,8 @@ rc_results_view_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->report_cancellable);
+  g_clear_pointer (&self->progress, g_atomic_rc_box_release);
+  g_clear_pointer (&self->report_progress, g_atomic_rc_box_release);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->results, rc_results_free);
@@ -956,7 +1011,7 @@ rc_results_view_class_init (RcResultsViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/rc-results-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RcResultsView, scroller);
-  gtk_widget_class_bind_template_child (widget_class, RcResultsView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, RcResultsView, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, RcResultsView, filters_row);
   gtk_widget_class_bind_template_child (widget_class, RcResultsView, version_row);
   gtk_widget_class_bind_template_child (widget_class, RcResultsView, versions);
