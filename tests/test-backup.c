@@ -8,7 +8,9 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 
 #include "rc-backup.h"
@@ -99,6 +101,91 @@ test_backup_make_and_keep (void)
   g_clear_pointer (&kept, g_ptr_array_unref);
   kept = rc_backup_list (data_dir);
   g_assert_cmpuint (kept->len, ==, 0);
+}
+
+/* A copy cut short, by a power cut or the app killed halfway, left its
+ * temporary file, as large as the database, and its journal: the next copy
+ * deletes them, and keeps what else is in the folder. */
+static void
+test_backup_cut_short (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autofree char *folder = g_build_filename (data_dir, RC_BACKUP_FOLDER_NAME, NULL);
+  g_autofree char *part = g_build_filename (folder, ".resource-center-Q7XK2M.part", NULL);
+  g_autofree char *journal = g_strconcat (part, "-journal", NULL);
+  g_autofree char *other = g_build_filename (folder, "notes.txt", NULL);
+  g_autoptr(RcDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  rc_test_save_response (data_dir, "kk");
+  database = rc_test_open_database (data_dir);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (part, "SQLite format 3", -1, NULL));
+  g_assert_true (g_file_set_contents (journal, "", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "kept", -1, NULL));
+
+  path = rc_backup_make (database, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rc_test_count_responses_in (path), ==, 1);
+  g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (rc_test_count_entries (folder), ==, 2);
+
+  /* The journal of a copy holds pages of it: gone with the copies when
+   * the answers are deleted. */
+  g_assert_true (g_file_set_contents (journal, "", -1, NULL));
+  g_assert_true (rc_backup_delete_all (data_dir, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (rc_test_count_entries (folder), ==, 1);
+}
+
+static gpointer
+make_copy (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = rc_backup_make (data, 3, &error);
+
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Another process copying into the folder, such as a second app started on
+ * the same data folder, holds it: its file is not taken for a copy cut
+ * short, and this copy waits for it. */
+static void
+test_backup_waits_for_other_copy (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autofree char *folder = g_build_filename (data_dir, RC_BACKUP_FOLDER_NAME, NULL);
+  g_autofree char *part = g_build_filename (folder, ".resource-center-W2PL9A.part", NULL);
+  g_autoptr(RcDatabase) database = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autofree char *path = NULL;
+  GThread *thread;
+  int fd;
+
+  rc_test_save_response (data_dir, "ru");
+  database = rc_test_open_database (data_dir);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  fd = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
+  g_assert_true (g_file_set_contents (part, "SQLite format 3", -1, NULL));
+
+  thread = g_thread_new ("copy", make_copy, database);
+  g_usleep (G_USEC_PER_SEC / 5);
+  g_assert_true (g_file_test (part, G_FILE_TEST_EXISTS));
+  copies = rc_backup_list (data_dir);
+  g_assert_cmpuint (copies->len, ==, 0);
+
+  /* The other process ends, whatever became of its copy. */
+  g_close (fd, NULL);
+  path = g_thread_join (thread);
+  g_assert_cmpint (rc_test_count_responses_in (path), ==, 1);
+  g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
 }
 
 /* The database is damaged: it is set aside, with its log, and the newest
@@ -216,6 +303,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/backup/make-and-keep", test_backup_make_and_keep);
+  g_test_add_func ("/backup/cut-short", test_backup_cut_short);
+  g_test_add_func ("/backup/waits-for-other-copy", test_backup_waits_for_other_copy);
   g_test_add_func ("/backup/restore", test_backup_restore);
   g_test_add_func ("/backup/restore-empty", test_backup_restore_empty);
   g_test_add_func ("/backup/restore-bad-copy", test_backup_restore_bad_copy);

@@ -14,17 +14,14 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/file.h>
 
 #include "rc-backup.h"
 
 #define BACKUP_PREFIX "resource-center-"
 #define BACKUP_SUFFIX ".db"
 #define SET_ASIDE_PREFIX "resource-center-damaged-"
-
-/* Held while a copy is made and while all copies are deleted: a copy
- * begun before the answers were deleted must not be renamed into place
- * after its folder was emptied, nor lose its file halfway. */
-static GMutex copies_lock;
+#define TEMPORARY_SUFFIX ".part"
 
 static char *
 backup_folder (const char *data_dir)
@@ -91,7 +88,7 @@ copy_database (sqlite3     *source,
                const char  *folder,
                GError     **error)
 {
-  g_autofree char *temp_path = g_build_filename (folder, ".resource-center-XXXXXX.part", NULL);
+  g_autofree char *temp_path = g_build_filename (folder, ".resource-center-XXXXXX" TEMPORARY_SUFFIX, NULL);
   sqlite3_backup *backup;
   sqlite3_stmt *stmt = NULL;
   sqlite3 *copy = NULL;
@@ -272,90 +269,55 @@ rc_backup_get_time (const char *path)
   return g_date_time_new_utc (year, month, day, hour, minute, second);
 }
 
-/**
- * rc_backup_make:
- * @database: the database to copy, through a connection of its own
- * @keep: how many copies to keep, this one included
- * @error: a location for a #GError
- *
- * Copies the database with SQLite's online backup, while the kiosk may go
- * on saving, into the backups folder of the data folder (mode 0700; the
- * copy 0600), checks the copy with integrity_check, and deletes the oldest
- * copies beyond @keep. A copy that fails is never kept.
- *
- * Returns: (transfer full): the path of the new copy, or %NULL with @error
- */
-char *
-rc_backup_make (RcDatabase  *database,
-                guint        keep,
-                GError     **error)
+/* Held on the backups folder while a copy is made and while all copies
+ * are deleted, by whichever thread or process does it (each opens the
+ * folder anew, and flock() keeps each open apart): a copy begun before the
+ * answers were deleted must not be renamed into place after its folder was
+ * emptied, nor lose its file halfway. The system lets go of it when the
+ * process ends, however it ends. Returns the folder's descriptor to close,
+ * or -1 with @error set. */
+static int
+lock_folder (const char  *folder,
+             GError     **error)
 {
-  g_autofree char *folder = NULL;
-  g_autofree char *temp_path = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GPtrArray) copies = NULL;
-  g_autoptr(GMutexLocker) locker = NULL;
+  int fd = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  int errsv;
 
-  g_return_val_if_fail (RC_IS_DATABASE (database), NULL);
-  g_return_val_if_fail (keep > 0, NULL);
-
-  locker = g_mutex_locker_new (&copies_lock);
-
-  folder = backup_folder (rc_database_get_data_dir (database));
-  if (g_mkdir_with_parents (folder, 0700) != 0)
+  if (fd >= 0)
     {
-      int errsv = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Cannot create the backups folder “%s”: %s"),
-                   folder, g_strerror (errsv));
-      return NULL;
+      while (flock (fd, LOCK_EX) != 0)
+        if (errno != EINTR)
+          goto failed;
+      return fd;
     }
 
-  if (!(temp_path = copy_database (rc_database_get_handle (database), rc_database_get_path (database),
-                                   folder, error)))
-    return NULL;
-
-  path = free_name (folder, BACKUP_PREFIX, BACKUP_SUFFIX);
-  if (!rename_into_place (temp_path, path, error))
-    return NULL;
-
-  copies = rc_backup_list (rc_database_get_data_dir (database));
-  for (guint i = keep; i < copies->len; i++)
-    if (g_unlink (g_ptr_array_index (copies, i)) != 0)
-      g_debug ("Cannot delete the old copy “%s”: %s",
-               (const char *)g_ptr_array_index (copies, i), g_strerror (errno));
-
-  return g_steal_pointer (&path);
+failed:
+  errsv = errno;
+  if (fd >= 0)
+    g_close (fd, NULL);
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+               _("Cannot lock the backups folder “%s”: %s"), folder, g_strerror (errsv));
+  return -1;
 }
 
-/**
- * rc_backup_delete_all:
- * @data_dir: the data folder
- * @error: a location for a #GError
- *
- * Waits for a copy being made to finish, then deletes every copy and what
- * an interrupted copy left, so that deleted answers do not live on in them.
- *
- * Returns: %TRUE when no copy is left
- */
-gboolean
-rc_backup_delete_all (const char  *data_dir,
-                      GError     **error)
+/* Deletes what copies cut short left in @folder, and with @copies the
+ * copies too. With the folder locked, a temporary file in it is what a
+ * copy cut short left, by a power cut or the app killed halfway: as large
+ * as the database, and never of use. */
+static gboolean
+delete_in_folder (const char  *folder,
+                  gboolean     copies,
+                  GError     **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&copies_lock);
-  g_autofree char *folder = backup_folder (data_dir);
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   const char *name;
 
-  if (dir == NULL)
-    return TRUE;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = NULL;
 
-      if (!is_backup_name (name) && !g_str_has_suffix (name, ".part"))
+      if (!(copies && is_backup_name (name)) && !g_str_has_suffix (name, TEMPORARY_SUFFIX) &&
+          !g_str_has_suffix (name, TEMPORARY_SUFFIX "-journal"))
         continue;
 
       path = g_build_filename (folder, name, NULL);
@@ -370,6 +332,102 @@ rc_backup_delete_all (const char  *data_dir,
     }
 
   return TRUE;
+}
+
+/**
+ * rc_backup_make:
+ * @database: the database to copy, through a connection of its own
+ * @keep: how many copies to keep, this one included
+ * @error: a location for a #GError
+ *
+ * Copies the database with SQLite's online backup, while the kiosk may go
+ * on saving, into the backups folder of the data folder (mode 0700; the
+ * copy 0600), checks the copy with integrity_check, and deletes the oldest
+ * copies beyond @keep. A copy that fails is never kept, and what a copy cut
+ * short left in the folder is deleted first.
+ *
+ * Returns: (transfer full): the path of the new copy, or %NULL with @error
+ */
+char *
+rc_backup_make (RcDatabase  *database,
+                guint        keep,
+                GError     **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *temp_path = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GError) cleanup_error = NULL;
+  int folder_fd;
+
+  g_return_val_if_fail (RC_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (keep > 0, NULL);
+
+  folder = backup_folder (rc_database_get_data_dir (database));
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Cannot create the backups folder “%s”: %s"),
+                   folder, g_strerror (errsv));
+      return NULL;
+    }
+
+  if ((folder_fd = lock_folder (folder, error)) < 0)
+    return NULL;
+  if (!delete_in_folder (folder, FALSE, &cleanup_error))
+    g_debug ("%s", cleanup_error->message);
+
+  if ((temp_path = copy_database (rc_database_get_handle (database), rc_database_get_path (database),
+                                  folder, error)))
+    {
+      path = free_name (folder, BACKUP_PREFIX, BACKUP_SUFFIX);
+      if (!rename_into_place (temp_path, path, error))
+        g_clear_pointer (&path, g_free);
+    }
+
+  if (path != NULL)
+    {
+      copies = rc_backup_list (rc_database_get_data_dir (database));
+      for (guint i = keep; i < copies->len; i++)
+        if (g_unlink (g_ptr_array_index (copies, i)) != 0)
+          g_debug ("Cannot delete the old copy “%s”: %s",
+                   (const char *)g_ptr_array_index (copies, i), g_strerror (errno));
+    }
+
+  g_close (folder_fd, NULL);
+  return g_steal_pointer (&path);
+}
+
+/**
+ * rc_backup_delete_all:
+ * @data_dir: the data folder
+ * @error: a location for a #GError
+ *
+ * Waits for a copy being made, by this process or another, to finish, then
+ * deletes every copy and what an interrupted copy left, so that deleted
+ * answers do not live on in them.
+ *
+ * Returns: %TRUE when no copy is left
+ */
+gboolean
+rc_backup_delete_all (const char  *data_dir,
+                      GError     **error)
+{
+  g_autofree char *folder = backup_folder (data_dir);
+  gboolean deleted;
+  int folder_fd;
+
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return TRUE;
+
+  if ((folder_fd = lock_folder (folder, error)) < 0)
+    return FALSE;
+  deleted = delete_in_folder (folder, TRUE, error);
+  g_close (folder_fd, NULL);
+
+  return deleted;
 }
 
 /* Renames a database with its log: the log may hold the last responses. */
