@@ -833,7 +833,8 @@ count_answers (Counting    *counting,
       sqlite3_finalize (stmt);
       return FALSE;
     }
-  /* A breakdown's pass reads only the responses in a group. */
+  /* The bar goes to the pass's end, though a breakdown's pass reads only
+   * the responses in a group. */
   counting->passes_done++;
   tell_progress (counting, 0);
 
