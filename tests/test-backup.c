@@ -105,7 +105,8 @@ test_backup_make_and_keep (void)
 
 /* A copy cut short, by a power cut or the app killed halfway, left its
  * temporary file, as large as the database, and its journal: the next copy
- * deletes them, and keeps what else is in the folder. */
+ * deletes them, and any a restore left beside the database, and keeps
+ * what else is in the folders. */
 static void
 test_backup_cut_short (void)
 {
@@ -114,6 +115,10 @@ test_backup_cut_short (void)
   g_autofree char *part = g_build_filename (folder, ".resource-center-Q7XK2M.part", NULL);
   g_autofree char *journal = g_strconcat (part, "-journal", NULL);
   g_autofree char *other = g_build_filename (folder, "notes.txt", NULL);
+  /* A restore cut short leaves its file beside the database. */
+  g_autofree char *restored = g_build_filename (data_dir, ".resource-center-H4TZ0B.part", NULL);
+  /* Not the app's: a browser's download in a folder given by mistake. */
+  g_autofree char *download = g_build_filename (data_dir, "report.pdf.part", NULL);
   g_autoptr(RcDatabase) database = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
@@ -124,6 +129,8 @@ test_backup_cut_short (void)
   g_assert_true (g_file_set_contents (part, "SQLite format 3", -1, NULL));
   g_assert_true (g_file_set_contents (journal, "", -1, NULL));
   g_assert_true (g_file_set_contents (other, "kept", -1, NULL));
+  g_assert_true (g_file_set_contents (restored, "SQLite format 3", -1, NULL));
+  g_assert_true (g_file_set_contents (download, "%PDF", -1, NULL));
 
   path = rc_backup_make (database, 3, &error);
   g_assert_no_error (error);
@@ -132,14 +139,19 @@ test_backup_cut_short (void)
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (rc_test_count_entries (folder), ==, 2);
+  g_assert_false (g_file_test (restored, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (download, G_FILE_TEST_EXISTS));
 
-  /* The journal of a copy holds pages of it: gone with the copies when
-   * the answers are deleted. */
+  /* The journal of a copy holds pages of it, and a restore cut short a
+   * whole database: gone with the copies when the answers are deleted. */
   g_assert_true (g_file_set_contents (journal, "", -1, NULL));
+  g_assert_true (g_file_set_contents (restored, "SQLite format 3", -1, NULL));
   g_assert_true (rc_backup_delete_all (data_dir, &error));
   g_assert_no_error (error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (restored, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (download, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (rc_test_count_entries (folder), ==, 1);
 }
 

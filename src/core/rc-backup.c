@@ -21,6 +21,7 @@
 #define BACKUP_PREFIX "resource-center-"
 #define BACKUP_SUFFIX ".db"
 #define SET_ASIDE_PREFIX "resource-center-damaged-"
+#define TEMPORARY_PREFIX ".resource-center-"
 #define TEMPORARY_SUFFIX ".part"
 
 static char *
@@ -88,7 +89,7 @@ copy_database (sqlite3     *source,
                const char  *folder,
                GError     **error)
 {
-  g_autofree char *temp_path = g_build_filename (folder, ".resource-center-XXXXXX" TEMPORARY_SUFFIX, NULL);
+  g_autofree char *temp_path = g_build_filename (folder, TEMPORARY_PREFIX "XXXXXX" TEMPORARY_SUFFIX, NULL);
   sqlite3_backup *backup;
   sqlite3_stmt *stmt = NULL;
   sqlite3 *copy = NULL;
@@ -189,6 +190,18 @@ is_backup_name (const char *name)
   return g_str_has_prefix (name, BACKUP_PREFIX) &&
          g_str_has_suffix (name, BACKUP_SUFFIX) &&
          !g_str_has_prefix (name, SET_ASIDE_PREFIX);
+}
+
+/* A copy's name while it is written, or its journal's: only the app's
+ * own, never another's file in a folder given by mistake. */
+static gboolean
+is_temporary_name (const char *name)
+{
+  gsize length = strlen (TEMPORARY_PREFIX "XXXXXX" TEMPORARY_SUFFIX);
+
+  return g_str_has_prefix (name, TEMPORARY_PREFIX) &&
+         ((strlen (name) == length && g_str_has_suffix (name, TEMPORARY_SUFFIX)) ||
+          (strlen (name) == length + strlen ("-journal") && g_str_has_suffix (name, TEMPORARY_SUFFIX "-journal")));
 }
 
 /* "20261129-085500" and the -N of a second copy in the same second, so
@@ -296,7 +309,7 @@ failed:
   if (fd >= 0)
     g_close (fd, NULL);
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-               _("Cannot lock the backups folder “%s”: %s"), folder, g_strerror (errsv));
+               _("Cannot lock the folder “%s”: %s"), folder, g_strerror (errsv));
   return -1;
 }
 
@@ -316,8 +329,7 @@ delete_in_folder (const char  *folder,
     {
       g_autofree char *path = NULL;
 
-      if (!(copies && is_backup_name (name)) && !g_str_has_suffix (name, TEMPORARY_SUFFIX) &&
-          !g_str_has_suffix (name, TEMPORARY_SUFFIX "-journal"))
+      if (!(copies && is_backup_name (name)) && !is_temporary_name (name))
         continue;
 
       path = g_build_filename (folder, name, NULL);
@@ -334,6 +346,23 @@ delete_in_folder (const char  *folder,
   return TRUE;
 }
 
+/* delete_in_folder() with @folder locked meanwhile. */
+static gboolean
+delete_locked (const char  *folder,
+               gboolean     copies,
+               GError     **error)
+{
+  int folder_fd = lock_folder (folder, error);
+  gboolean deleted;
+
+  if (folder_fd < 0)
+    return FALSE;
+  deleted = delete_in_folder (folder, copies, error);
+  g_close (folder_fd, NULL);
+
+  return deleted;
+}
+
 /**
  * rc_backup_make:
  * @database: the database to copy, through a connection of its own
@@ -343,8 +372,8 @@ delete_in_folder (const char  *folder,
  * Copies the database with SQLite's online backup, while the kiosk may go
  * on saving, into the backups folder of the data folder (mode 0700; the
  * copy 0600), checks the copy with integrity_check, and deletes the oldest
- * copies beyond @keep. A copy that fails is never kept, and what a copy cut
- * short left in the folder is deleted first.
+ * copies beyond @keep. A copy that fails is never kept, and what a copy or
+ * a restore cut short left is deleted first.
  *
  * Returns: (transfer full): the path of the new copy, or %NULL with @error
  */
@@ -376,7 +405,10 @@ rc_backup_make (RcDatabase  *database,
 
   if ((folder_fd = lock_folder (folder, error)) < 0)
     return NULL;
-  if (!delete_in_folder (folder, FALSE, &cleanup_error))
+  /* And what a restore cut short left beside the database: a restore
+   * locks the data folder as it writes there. */
+  if (!delete_in_folder (folder, FALSE, &cleanup_error) ||
+      !delete_locked (rc_database_get_data_dir (database), FALSE, &cleanup_error))
     g_debug ("%s", cleanup_error->message);
 
   if ((temp_path = copy_database (rc_database_get_handle (database), rc_database_get_path (database),
@@ -406,8 +438,8 @@ rc_backup_make (RcDatabase  *database,
  * @error: a location for a #GError
  *
  * Waits for a copy being made, by this process or another, to finish, then
- * deletes every copy and what an interrupted copy left, so that deleted
- * answers do not live on in them.
+ * deletes every copy and what an interrupted copy or restore left, so that
+ * deleted answers do not live on in them.
  *
  * Returns: %TRUE when no copy is left
  */
@@ -416,18 +448,9 @@ rc_backup_delete_all (const char  *data_dir,
                       GError     **error)
 {
   g_autofree char *folder = backup_folder (data_dir);
-  gboolean deleted;
-  int folder_fd;
 
-  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
-    return TRUE;
-
-  if ((folder_fd = lock_folder (folder, error)) < 0)
-    return FALSE;
-  deleted = delete_in_folder (folder, TRUE, error);
-  g_close (folder_fd, NULL);
-
-  return deleted;
+  return (!g_file_test (folder, G_FILE_TEST_IS_DIR) || delete_locked (folder, TRUE, error)) &&
+         delete_locked (data_dir, FALSE, error);
 }
 
 /* Renames a database with its log: the log may hold the last responses. */
@@ -484,32 +507,15 @@ rc_backup_set_aside (const char  *data_dir,
   return g_steal_pointer (&aside);
 }
 
-/**
- * rc_backup_restore:
- * @data_dir: the data folder
- * @backup_path: (nullable): the copy to go on with, or %NULL for an empty
- *   database
- * @set_aside_path: (out) (optional) (transfer full): where the database that
- *   was there went
- * @error: a location for a #GError
- *
- * Sets the database aside with rc_backup_set_aside() and puts a checked
- * copy of @backup_path in its place. Nothing is deleted: when anything
- * fails, the data folder is as it was.
- *
- * Returns: %TRUE when the data folder is ready to open
- */
-gboolean
-rc_backup_restore (const char  *data_dir,
-                   const char  *backup_path,
-                   char       **set_aside_path,
-                   GError     **error)
+static gboolean
+restore_locked (const char  *data_dir,
+                const char  *backup_path,
+                char       **set_aside_path,
+                GError     **error)
 {
   g_autofree char *path = g_build_filename (data_dir, RC_DATABASE_FILE_NAME, NULL);
   g_autofree char *temp_path = NULL;
   g_autofree char *aside = NULL;
-
-  g_return_val_if_fail (data_dir != NULL, FALSE);
 
   if (backup_path != NULL)
     {
@@ -544,4 +550,40 @@ rc_backup_restore (const char  *data_dir,
   if (set_aside_path != NULL)
     *set_aside_path = g_steal_pointer (&aside);
   return TRUE;
+}
+
+/**
+ * rc_backup_restore:
+ * @data_dir: the data folder
+ * @backup_path: (nullable): the copy to go on with, or %NULL for an empty
+ *   database
+ * @set_aside_path: (out) (optional) (transfer full): where the database that
+ *   was there went
+ * @error: a location for a #GError
+ *
+ * Sets the database aside with rc_backup_set_aside() and puts a checked
+ * copy of @backup_path in its place. Nothing is deleted: when anything
+ * fails, the data folder is as it was.
+ *
+ * Returns: %TRUE when the data folder is ready to open
+ */
+gboolean
+rc_backup_restore (const char  *data_dir,
+                   const char  *backup_path,
+                   char       **set_aside_path,
+                   GError     **error)
+{
+  gboolean restored;
+  int data_dir_fd;
+
+  g_return_val_if_fail (data_dir != NULL, FALSE);
+
+  /* The copy is written beside the database under a temporary name, which
+   * a copy made meanwhile must not take for one cut short. */
+  if ((data_dir_fd = lock_folder (data_dir, error)) < 0)
+    return FALSE;
+  restored = restore_locked (data_dir, backup_path, set_aside_path, error);
+  g_close (data_dir_fd, NULL);
+
+  return restored;
 }
