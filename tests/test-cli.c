@@ -617,13 +617,13 @@ test_cli_report (gconstpointer data)
   g_autofree char *language_option = g_strdup_printf ("--language=%s", language);
   g_autofree char *text = NULL;
   g_autofree char *subtitle = translate (language, "Results report");
-  g_autofree char *responses_format = translate (language, "Responses: %" PRId64);
+  g_autofree char *responses_format = translate (language, "Responses: %s");
   g_autoptr(GString) responses = g_string_new (responses_format);
   g_autofree char *title = g_strdup_printf ("%s All types", language);
   g_auto(RunResult) result = { 0 };
   g_autoptr(GError) error = NULL;
 
-  g_string_replace (responses, "%" PRId64, "6", 1);
+  g_string_replace (responses, "%s", "6", 1);
   rc_test_seed_results (data_dir);
   run (&result, data_dir_option, report_option, language_option, NULL);
   g_test_message ("stderr: %s", result.err);

@@ -897,6 +897,50 @@ test_coordinator_shows_results (void)
   rc_test_destroy_window (window);
 }
 
+/* A region's responses run to thousands: their counts have their digits
+ * grouped, on the coordinator area and on the results page alike. */
+static void
+test_coordinator_large_counts (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcApplication) app = NULL;
+  g_autofree char *yes_no = NULL;
+  RcResultsView *view;
+  RcWindow *window;
+
+  rc_test_seed_results (data_dir);
+  {
+    g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
+
+    /* 1,234 more, in Russian, each answering yes: beside the four yes and
+     * two no of the six. */
+    g_assert_cmpint (sqlite3_exec (rc_database_get_handle (database),
+                                   "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 1233) "
+                                   "INSERT INTO responses (id, survey_id, survey_version, device_id, language, "
+                                   "submitted_at, duration_minutes, answers) "
+                                   "SELECT printf ('m%05d', i), 'all_types', 3, 'kiosk', 'ru', "
+                                   "'2026-03-01T10:00:00Z', 4, '{\"q_yesno\":\"yes\"}' FROM n;"
+                                   "INSERT INTO answers SELECT id, 'q_yesno', 'yes' FROM responses "
+                                   "WHERE id LIKE 'm%';",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  app = rc_test_application_new (data_dir);
+  window = open_with_pin (app);
+  unlock (window, PIN);
+
+  rc_test_wait_until (g_strcmp0 (count_beside (window, "All Responses"), "") != 0);
+  g_assert_cmpstr (count_beside (window, "All Responses"), ==, "1,240");
+  g_assert_cmpstr (count_beside (window, "In Russian"), ==, "1,237");
+
+  rc_test_press_button (rc_test_find_button (GTK_WIDGET (window), "_Show"));
+  view = wait_for_results (window);
+  g_assert_cmpstr (summary_of (view), ==, "1,240 responses, submitted from 2026-01-05 to 2026-03-01");
+  yes_no = describe_chart (view, "4. Yes or no");
+  g_assert_cmpstr (yes_no, ==, "Yes: 1,238 · 100%; No: 2 · 0%.");
+
+  rc_test_destroy_window (window);
+}
+
 /* A long count shows how far it has come, as a bar across the top of the
  * page, and says what it does while no figures are shown yet. Locked
  * meanwhile, the page says nothing of it. */
@@ -1024,6 +1068,7 @@ main (int   argc,
   g_test_add_func ("/coordinator/starts-kiosk", test_coordinator_starts_kiosk);
   g_test_add_func ("/coordinator/exports-and-merges", test_coordinator_exports_and_merges);
   g_test_add_func ("/coordinator/shows-results", test_coordinator_shows_results);
+  g_test_add_func ("/coordinator/large-counts", test_coordinator_large_counts);
   g_test_add_func ("/coordinator/counting-progress", test_coordinator_counting_progress);
   g_test_add_func ("/coordinator/report", test_coordinator_report);
   g_test_add_func ("/coordinator/exports-opinions", test_coordinator_exports_opinions);

@@ -183,6 +183,7 @@ rc_chart_format_value (const RcChart    *self,
                        const RcChartRow *row,
                        guint             series)
 {
+  g_autofree char *figures = NULL;
   gint64 count, of;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -197,12 +198,13 @@ rc_chart_format_value (const RcChart    *self,
      * risking that someone recognises the respondents */
     return g_strdup_printf (_("fewer than %" PRId64), self->min_cell);
 
+  figures = rc_text_format_count (count);
   if (of > 0)
-    /* Translators: a count of respondents and their share of those asked,
-     * as in “12 · 40%” */
-    return g_strdup_printf (_("%" PRId64 " · %.0f%%"), count, 100.0 * count / of);
+    /* Translators: a count of respondents, as written in your language
+     * ("1,234"), and their share of those asked, as in “12 · 40%” */
+    return g_strdup_printf (_("%s · %.0f%%"), figures, 100.0 * count / of);
 
-  return g_strdup_printf ("%" PRId64, count);
+  return g_steal_pointer (&figures);
 }
 
 /**
@@ -501,7 +503,7 @@ lay_out_columns (const RcChart       *self,
   for (guint i = 0; i < n; i++)
     max = MAX (max, ((RcChartRow *)g_ptr_array_index (self->rows, i))->counts[0]);
 
-  top_text = g_strdup_printf ("%" PRId64, max);
+  top_text = rc_text_format_count (max);
   top = make_layout (context, top_text, -1, 0.85);
   first = make_layout (context, ((RcChartRow *)g_ptr_array_index (self->rows, 0))->label, -1, 0.85);
   last = make_layout (context, ((RcChartRow *)g_ptr_array_index (self->rows, n - 1))->label, -1, 0.85);

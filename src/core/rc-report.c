@@ -261,7 +261,7 @@ answers_table (RcReport          *self,
   for (guint i = 0; i < question->bars->len; i++)
     {
       RcResultsBar *bar = g_ptr_array_index (question->bars, i);
-      g_autofree char *count = g_strdup_printf ("%" PRId64, bar->count);
+      g_autofree char *count = rc_text_format_count (bar->count);
       /* Translators: a share of respondents in a table, as in “40%” */
       g_autofree char *share = question->shown > 0 ? g_strdup_printf (_("%.0f%%"), 100.0 * bar->count / question->shown)
                                                    : g_strdup ("—");
@@ -283,12 +283,15 @@ lay_out_title (RcReport     *self,
   g_autoptr(GString) facts = g_string_new (NULL);
   const char *title = results->survey ? rc_text_pick (rc_survey_get_title (results->survey), results->language)
                                       : _("Survey Results");
+  g_autofree char *total = rc_text_format_count (results->total);
   double y = 0;
 
   y += text_block (cr, context, title, y, width, 1.8, TRUE, 1.0) + LINE_GAP;
   y += text_block (cr, context, _("Results report"), y, width, 1.2, FALSE, 0.7) + 2 * LINE_GAP;
 
-  g_string_append_printf (facts, _("Responses: %" PRId64), results->total);
+  /* Translators: %s is the number of responses, written as your language
+   * writes large numbers ("1,234") */
+  g_string_append_printf (facts, _("Responses: %s"), total);
   g_string_append_c (facts, '\n');
   if (results->first != NULL)
     {

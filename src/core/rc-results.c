@@ -14,6 +14,7 @@
 #include "rc-response-store-private.h"
 #include "rc-results-private.h"
 #include "rc-results.h"
+#include "rc-text.h"
 
 typedef struct
 {
@@ -1231,17 +1232,22 @@ char *
 rc_results_format_counts (const RcQuestionResults *question)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *shown = NULL;
+  g_autofree char *answered = NULL;
 
   g_return_val_if_fail (question != NULL, NULL);
 
+  shown = rc_text_format_count (question->shown);
+  answered = rc_text_format_count (question->answered);
   /* Translators: how many respondents a question was shown to and how
    * many answered it; “·” separates the figures */
-  g_string_append_printf (text, _("Shown: %" PRId64 " · Answered: %" PRId64),
-                          question->shown, question->answered);
+  g_string_append_printf (text, _("Shown: %s · Answered: %s"), shown, answered);
   if (question->question->prefer_not_to_answer || question->refused > 0)
     {
+      g_autofree char *refused = rc_text_format_count (question->refused);
+
       g_string_append (text, " · ");
-      g_string_append_printf (text, _("Preferred not to answer: %" PRId64), question->refused);
+      g_string_append_printf (text, _("Preferred not to answer: %s"), refused);
     }
   if (question->question->type == RC_QUESTION_NUMBER && question->answered > 0)
     {

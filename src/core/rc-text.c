@@ -137,6 +137,44 @@ rc_text_format_day_in_words (const char *date)
 }
 
 /**
+ * rc_text_format_count:
+ * @count: a number of responses, answers or the like
+ *
+ * A count as the language of the translations in use writes it, its
+ * digits in groups of three: "100,000" in English, "100 000" in Russian and
+ * Kazakh. printf()'s grouping would follow the system's locale, as
+ * strftime() does, and a coordinator's report in Kazakh may be made on a
+ * computer set up in Russian or in English.
+ *
+ * Returns: (transfer full): the count in figures
+ */
+char *
+rc_text_format_count (gint64 count)
+{
+  /* Translators: what separates the groups of three digits of a large
+   * number, as the comma in "100,000". Russian and Kazakh write a no-break
+   * space (U+00A0), so that a number is never cut at the end of a line. */
+  const char *separator = rc_pgettext (NC_("digit group separator", ","));
+  char digits[32];
+  GString *text = g_string_sized_new (32);
+  const char *first_digit;
+  gsize n_digits;
+
+  g_snprintf (digits, sizeof digits, "%" G_GINT64_FORMAT, count);
+  first_digit = digits[0] == '-' ? digits + 1 : digits;
+  n_digits = strlen (first_digit);
+  g_string_append_len (text, digits, first_digit - digits);
+  for (gsize i = 0; i < n_digits; i++)
+    {
+      if (i > 0 && (n_digits - i) % 3 == 0)
+        g_string_append (text, separator);
+      g_string_append_c (text, first_digit[i]);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/**
  * rc_text_get_endonym:
  * @language: "kk", "ru" or "en"
  *

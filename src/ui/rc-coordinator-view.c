@@ -22,6 +22,7 @@
 #include "rc-pin.h"
 #include "rc-response-summary.h"
 #include "rc-results-view.h"
+#include "rc-text.h"
 
 struct _RcCoordinatorView
 {
@@ -112,7 +113,7 @@ count_row (const char *title,
            gint64      count)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *text = g_strdup_printf ("%" PRId64, count);
+  g_autofree char *text = rc_text_format_count (count);
   GtkWidget *label = gtk_label_new (text);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -148,12 +149,15 @@ static void
 update_opinions_row (RcCoordinatorView *self)
 {
   g_autoptr(RcNewsStore) news = rc_news_store_new (self->database);
-  gint64 count = rc_news_store_count_opinions (news, NULL);
+  gint64 count = MAX (rc_news_store_count_opinions (news, NULL), 0);
+  g_autofree char *figures = rc_text_format_count (count);
   g_autofree char *subtitle = NULL;
 
-  subtitle = g_strdup_printf (ngettext ("%" PRId64 " opinion kept, without names",
-                                        "%" PRId64 " opinions kept, without names", MAX (count, 0)),
-                              MAX (count, 0));
+  /* Translators: %s is a number, written as your language writes large
+   * numbers ("1,234"), as in every count below */
+  subtitle = g_strdup_printf (ngettext ("%s opinion kept, without names",
+                                        "%s opinions kept, without names", count),
+                              figures);
   adw_action_row_set_subtitle (self->opinions_row, subtitle);
 }
 
@@ -177,7 +181,7 @@ show_summary (RcCoordinatorView *self,
       return;
     }
 
-  total = g_strdup_printf ("%" PRId64, summary->total);
+  total = rc_text_format_count (summary->total);
   gtk_label_set_text (self->total_label, total);
 
   if (summary->first != NULL)
@@ -635,6 +639,7 @@ on_export_done (GObject      *source,
   RcCoordinatorView *self = RC_COORDINATOR_VIEW (source);
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
   g_autofree char *message = NULL;
 
   end_transfer (self);
@@ -650,14 +655,13 @@ on_export_done (GObject      *source,
       return;
     }
 
+  written = rc_text_format_count (job->n_written);
   if (job->opinions)
-    message = g_strdup_printf (ngettext ("%" PRId64 " opinion exported", "%" PRId64 " opinions exported",
-                                         job->n_written),
-                               job->n_written);
+    message = g_strdup_printf (ngettext ("%s opinion exported", "%s opinions exported", job->n_written),
+                               written);
   else
-    message = g_strdup_printf (ngettext ("%" PRId64 " response exported", "%" PRId64 " responses exported",
-                                         job->n_written),
-                               job->n_written);
+    message = g_strdup_printf (ngettext ("%s response exported", "%s responses exported", job->n_written),
+                               written);
   show_exported (self, message, job->path);
 }
 
@@ -949,6 +953,8 @@ on_import_done (GObject      *source,
   RcCoordinatorView *self = RC_COORDINATOR_VIEW (source);
   ImportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+  g_autofree char *n_added = NULL;
+  g_autofree char *n_present = NULL;
   g_autofree char *added = NULL;
   g_autofree char *present = NULL;
   g_autofree char *message = NULL;
@@ -964,12 +970,10 @@ on_import_done (GObject      *source,
   if (self->unlocked)
     update_summary (self);
 
-  added = g_strdup_printf (ngettext ("%" PRId64 " response added", "%" PRId64 " responses added",
-                                     job->n_added),
-                           job->n_added);
-  present = g_strdup_printf (ngettext ("%" PRId64 " already here", "%" PRId64 " already here",
-                                       job->n_present),
-                             job->n_present);
+  n_added = rc_text_format_count (job->n_added);
+  n_present = rc_text_format_count (job->n_present);
+  added = g_strdup_printf (ngettext ("%s response added", "%s responses added", job->n_added), n_added);
+  present = g_strdup_printf (ngettext ("%s already here", "%s already here", job->n_present), n_present);
   /* Translators: "12 responses added, 3 already here" */
   message = g_strdup_printf (_("%s, %s"), added, present);
   capitalize (message);
@@ -1049,6 +1053,8 @@ on_erase_done (GObject      *source,
   RcCoordinatorView *self = RC_COORDINATOR_VIEW (source);
   EraseJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+  g_autofree char *n_responses = NULL;
+  g_autofree char *n_opinions = NULL;
   g_autofree char *responses = NULL;
   g_autofree char *opinions = NULL;
   g_autofree char *message = NULL;
@@ -1069,12 +1075,10 @@ on_erase_done (GObject      *source,
       update_opinions_row (self);
     }
 
-  responses = g_strdup_printf (ngettext ("%" PRId64 " response", "%" PRId64 " responses",
-                                         job->n_responses),
-                               job->n_responses);
-  opinions = g_strdup_printf (ngettext ("%" PRId64 " opinion", "%" PRId64 " opinions",
-                                        job->n_opinions),
-                              job->n_opinions);
+  n_responses = rc_text_format_count (job->n_responses);
+  n_opinions = rc_text_format_count (job->n_opinions);
+  responses = g_strdup_printf (ngettext ("%s response", "%s responses", job->n_responses), n_responses);
+  opinions = g_strdup_printf (ngettext ("%s opinion", "%s opinions", job->n_opinions), n_opinions);
   /* Translators: "12 responses and 3 opinions deleted" */
   message = g_strdup_printf (_("%s and %s deleted"), responses, opinions);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));

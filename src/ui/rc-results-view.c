@@ -17,6 +17,7 @@
 #include "rc-response-summary.h"
 #include "rc-results-view.h"
 #include "rc-results.h"
+#include "rc-text.h"
 
 /* The respondents' languages offered as a filter, after "all". */
 static const char * const filter_languages[] = { "kk", "ru" };
@@ -399,11 +400,14 @@ show_results (RcResultsView *self)
     {
       g_autofree char *first = rc_text_format_day (results->first);
       g_autofree char *last = rc_text_format_day (results->last);
+      g_autofree char *total = rc_text_format_count (results->total);
 
-      summary = g_strdup_printf (ngettext ("%" PRId64 " response, submitted from %s to %s",
-                                           "%" PRId64 " responses, submitted from %s to %s",
+      /* Translators: %1$s is the number of responses, written as your
+       * language writes large numbers ("1,234") */
+      summary = g_strdup_printf (ngettext ("%1$s response, submitted from %2$s to %3$s",
+                                           "%1$s responses, submitted from %2$s to %3$s",
                                            results->total),
-                                 results->total, first, last);
+                                 total, first, last);
     }
   gtk_label_set_text (self->summary_label, summary);
 
