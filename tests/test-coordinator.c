@@ -21,6 +21,7 @@
 #include "rc-export.h"
 #include "rc-application.h"
 #include "rc-coordinator-view.h"
+#include "rc-language.h"
 #include "rc-pin.h"
 #include "rc-response-store.h"
 #include "rc-survey-view.h"
@@ -941,6 +942,36 @@ test_coordinator_large_counts (void)
   rc_test_destroy_window (window);
 }
 
+/* The days of the responses on the coordinator area are written as the
+ * results page writes them, in the language of the app. */
+static void
+test_coordinator_summary_days_in_language (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcApplication) app = NULL;
+  GtkWidget *unlock_button;
+  GtkWidget *submitted;
+  GtkWidget *page;
+  RcWindow *window;
+
+  rc_test_seed_results (data_dir);
+  app = rc_test_application_new (data_dir);
+  window = open_with_pin (app);
+
+  /* The summary is made when the area is unlocked, after the language
+   * changed; the widgets made before keep their English. */
+  page = shown_page_widget (window);
+  gtk_editable_set_text (find_entry (page, "PIN"), PIN);
+  unlock_button = rc_test_find_button (page, "_Unlock");
+  rc_language_use ("ru");
+  rc_test_press_button (unlock_button);
+  rc_test_wait_until ((submitted = find_row (shown_page_widget (window), "Даты отправки")) != NULL);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (submitted)), ==, "С 05.01.2026 по 08.02.2026");
+  rc_language_use_system ();
+
+  rc_test_destroy_window (window);
+}
+
 /* A long count shows how far it has come, as a bar across the top of the
  * page, and says what it does while no figures are shown yet. Locked
  * meanwhile, the page says nothing of it. */
@@ -1069,6 +1100,7 @@ main (int   argc,
   g_test_add_func ("/coordinator/exports-and-merges", test_coordinator_exports_and_merges);
   g_test_add_func ("/coordinator/shows-results", test_coordinator_shows_results);
   g_test_add_func ("/coordinator/large-counts", test_coordinator_large_counts);
+  g_test_add_func ("/coordinator/summary-days-in-language", test_coordinator_summary_days_in_language);
   g_test_add_func ("/coordinator/counting-progress", test_coordinator_counting_progress);
   g_test_add_func ("/coordinator/report", test_coordinator_report);
   g_test_add_func ("/coordinator/exports-opinions", test_coordinator_exports_opinions);

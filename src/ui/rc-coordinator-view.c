@@ -186,15 +186,19 @@ show_summary (RcCoordinatorView *self,
 
   if (summary->first != NULL)
     {
+      g_autofree char *first = rc_text_format_day (summary->first);
+      g_autofree char *last = rc_text_format_day (summary->last);
       g_autofree char *span = NULL;
       GtkWidget *row = adw_action_row_new ();
 
       if (g_str_equal (summary->first, summary->last))
-        /* Translators: the one day all responses were given, as 2026-11-29 */
-        span = g_strdup_printf (_("On %s"), summary->first);
+        /* Translators: the one day all responses were given, written in
+         * figures as the results page writes it */
+        span = g_strdup_printf (_("On %s"), first);
       else
-        /* Translators: the days of the first and the last response, as 2026-11-29 */
-        span = g_strdup_printf (_("From %s to %s"), summary->first, summary->last);
+        /* Translators: the days of the first and the last response, written
+         * in figures as the results page writes them */
+        span = g_strdup_printf (_("From %s to %s"), first, last);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Submitted"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), span);
       add_summary_row (self, row);
