@@ -60,6 +60,48 @@ test_count_grouped (void)
     }
 }
 
+/* The mean of the answers to a number question, as each language writes a
+ * number with decimals. */
+static void
+test_tenths (void)
+{
+  static const struct
+  {
+    double      value;
+    const char *en;
+    const char *ru_kk;
+  } values[] = {
+    { 0, "0.0", "0,0" },
+    { 4.5, "4.5", "4,5" },
+    { 34.26, "34.3", "34,3" },
+    { -0.04, "0.0", "0,0" },
+    { -2.5, "-2.5", "-2,5" },
+    { 1234.5, "1,234.5", "1\u00a0234,5" },
+    { 1234567.25, "1,234,567.2", "1\u00a0234\u00a0567,2" },
+  };
+  static const char * const languages[] = { "en", "ru", "kk" };
+  g_autofree char *largest = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      use_language (languages[i]);
+      for (guint j = 0; j < G_N_ELEMENTS (values); j++)
+        {
+          g_autofree char *text = rc_text_format_tenths (values[j].value);
+
+          g_test_message ("%s: %g", languages[i], values[j].value);
+          g_assert_cmpstr (text, ==, i == 0 ? values[j].en : values[j].ru_kk);
+        }
+    }
+
+  /* The largest double, all of its 309 digits grouped. */
+  use_language ("en");
+  largest = rc_text_format_tenths (G_MAXDOUBLE);
+  g_assert_true (g_str_has_prefix (largest, "179,769,313,486,231,570,"));
+  g_assert_true (g_str_has_suffix (largest, ",858,368.0"));
+  g_assert_cmpuint (strlen (largest), ==, 309 + 102 + 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -72,6 +114,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/text/count-grouped", test_count_grouped);
+  g_test_add_func ("/text/tenths", test_tenths);
 
   return g_test_run ();
 }

@@ -1251,10 +1251,15 @@ rc_results_format_counts (const RcQuestionResults *question)
     }
   if (question->question->type == RC_QUESTION_NUMBER && question->answered > 0)
     {
+      g_autofree char *mean = rc_text_format_tenths (question->mean);
+      g_autofree char *median = rc_text_format_tenths (question->median);
+      g_autofree char *min = rc_text_format_count (question->min);
+      g_autofree char *max = rc_text_format_count (question->max);
+
       g_string_append (text, "\n");
-      /* Translators: figures of the numbers given in answer to a question */
-      g_string_append_printf (text, _("Mean: %.1f · Median: %.1f · From %" PRId64 " to %" PRId64),
-                              question->mean, question->median, question->min, question->max);
+      /* Translators: figures of the numbers given in answer to a question,
+       * each written as your language writes numbers ("1,234.5") */
+      g_string_append_printf (text, _("Mean: %s · Median: %s · From %s to %s"), mean, median, min, max);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <float.h>
+#include <math.h>
 #include <stdio.h>
 
 #include "rc-i18n.h"
@@ -136,6 +138,25 @@ rc_text_format_day_in_words (const char *date)
   return g_strdup_printf (_("%1$u %2$s %3$u"), dom, rc_pgettext (months[month - 1]), year);
 }
 
+/* Appends @digits, a run of decimal digits, in groups of three. */
+static void
+append_digits_grouped (GString    *text,
+                       const char *digits,
+                       gsize       n_digits)
+{
+  /* Translators: what separates the groups of three digits of a large
+   * number, as the comma in "100,000". Russian and Kazakh write a no-break
+   * space (U+00A0), so that a number is never cut at the end of a line. */
+  const char *separator = rc_pgettext (NC_("digit group separator", ","));
+
+  for (gsize i = 0; i < n_digits; i++)
+    {
+      if (i > 0 && (n_digits - i) % 3 == 0)
+        g_string_append (text, separator);
+      g_string_append_c (text, digits[i]);
+    }
+}
+
 /**
  * rc_text_format_count:
  * @count: a number of responses, answers or the like
@@ -151,25 +172,56 @@ rc_text_format_day_in_words (const char *date)
 char *
 rc_text_format_count (gint64 count)
 {
-  /* Translators: what separates the groups of three digits of a large
-   * number, as the comma in "100,000". Russian and Kazakh write a no-break
-   * space (U+00A0), so that a number is never cut at the end of a line. */
-  const char *separator = rc_pgettext (NC_("digit group separator", ","));
   char digits[32];
   GString *text = g_string_sized_new (32);
   const char *first_digit;
-  gsize n_digits;
 
   g_snprintf (digits, sizeof digits, "%" G_GINT64_FORMAT, count);
   first_digit = digits[0] == '-' ? digits + 1 : digits;
-  n_digits = strlen (first_digit);
   g_string_append_len (text, digits, first_digit - digits);
-  for (gsize i = 0; i < n_digits; i++)
-    {
-      if (i > 0 && (n_digits - i) % 3 == 0)
-        g_string_append (text, separator);
-      g_string_append_c (text, first_digit[i]);
-    }
+  append_digits_grouped (text, first_digit, strlen (first_digit));
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * rc_text_format_tenths:
+ * @value: a number, such as the mean of the answers to a question
+ *
+ * @value rounded to tenths, written as the language of the translations in
+ * use writes it: its digits grouped as rc_text_format_count() groups them,
+ * and its decimal separator, "1,234.5" in English, "1 234,5" in Russian
+ * and Kazakh. printf() would take the separator from the system's locale.
+ *
+ * Returns: (transfer full): the number in figures
+ */
+char *
+rc_text_format_tenths (double value)
+{
+  /* Room for the digits of the largest double. */
+  char digits[DBL_MAX_10_EXP + 8];
+  GString *text;
+  const char *first_digit;
+  const char *point;
+
+  if (!isfinite (value))
+    return g_strdup (g_ascii_dtostr (digits, sizeof digits, value));
+
+  g_ascii_formatd (digits, sizeof digits, "%.1f", value);
+  text = g_string_sized_new (32);
+  first_digit = digits[0] == '-' ? digits + 1 : digits;
+  /* Rounded to nothing, a small negative number has nothing to sign. */
+  if (strspn (first_digit, "0.") == strlen (first_digit))
+    memmove (digits, first_digit, strlen (first_digit) + 1);
+  first_digit = digits[0] == '-' ? digits + 1 : digits;
+  point = strchr (first_digit, '.');
+  g_assert (point != NULL);
+  g_string_append_len (text, digits, first_digit - digits);
+  append_digits_grouped (text, first_digit, point - first_digit);
+  /* Translators: what separates the whole part of a number from its
+   * decimals, as the point in "4.5". Russian and Kazakh write a comma. */
+  g_string_append (text, rc_pgettext (NC_("decimal separator", ".")));
+  g_string_append (text, point + 1);
 
   return g_string_free (text, FALSE);
 }

@@ -27,6 +27,7 @@ void        rc_text_clear (RcText       *text);
 char       *rc_text_format_day (const char *date);
 char       *rc_text_format_day_in_words (const char *date);
 char       *rc_text_format_count (gint64 count);
+char       *rc_text_format_tenths (double value);
 const char *rc_text_get_endonym (const char *language);
 
 G_END_DECLS
