@@ -1072,7 +1072,7 @@ test_coordinator_report (void)
   report = rc_test_pdf_text (report_path);
   g_assert_nonnull (strstr (report, "ru All types"));
   g_assert_nonnull (strstr (report, "ru Single"));
-  g_assert_nonnull (strstr (report, "Ответов: 3"));
+  g_assert_nonnull (strstr (report, "Анкет: 3"));
   /* The app itself stays in its language. */
   g_assert_nonnull (rc_test_find_button (GTK_WIDGET (window), "_Lock"));
 
