@@ -208,15 +208,13 @@ rc_text_format_tenths (double value)
     return g_strdup (g_ascii_dtostr (digits, sizeof digits, value));
 
   g_ascii_formatd (digits, sizeof digits, "%.1f", value);
-  text = g_string_sized_new (32);
-  first_digit = digits[0] == '-' ? digits + 1 : digits;
-  /* Rounded to nothing, a small negative number has nothing to sign. */
-  if (strspn (first_digit, "0.") == strlen (first_digit))
-    memmove (digits, first_digit, strlen (first_digit) + 1);
   first_digit = digits[0] == '-' ? digits + 1 : digits;
   point = strchr (first_digit, '.');
   g_assert (point != NULL);
-  g_string_append_len (text, digits, first_digit - digits);
+  text = g_string_sized_new (32);
+  /* Rounded to nothing, a small negative number has no sign to show. */
+  if (first_digit != digits && strspn (first_digit, "0.") < strlen (first_digit))
+    g_string_append_c (text, '-');
   append_digits_grouped (text, first_digit, point - first_digit);
   /* Translators: what separates the whole part of a number from its
    * decimals, as the point in "4.5". Russian and Kazakh write a comma. */
