@@ -906,6 +906,7 @@ test_coordinator_large_counts (void)
   g_autofree char *data_dir = rc_test_make_temp_dir ();
   g_autoptr(RcApplication) app = NULL;
   g_autofree char *yes_no = NULL;
+  g_autofree char *numbers = NULL;
   RcResultsView *view;
   RcWindow *window;
 
@@ -914,15 +915,19 @@ test_coordinator_large_counts (void)
     g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
 
     /* 1,234 more, in Russian, each answering yes: beside the four yes and
-     * two no of the six. */
+     * two no of the six. Their numbers, imported from a kiosk whose survey
+     * allowed them, go from 0 to 12,330 by tens. */
     g_assert_cmpint (sqlite3_exec (rc_database_get_handle (database),
                                    "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 1233) "
                                    "INSERT INTO responses (id, survey_id, survey_version, device_id, language, "
                                    "submitted_at, duration_minutes, answers) "
                                    "SELECT printf ('m%05d', i), 'all_types', 3, 'kiosk', 'ru', "
-                                   "'2026-03-01T10:00:00Z', 4, '{\"q_yesno\":\"yes\"}' FROM n;"
+                                   "'2026-03-01T10:00:00Z', 4, "
+                                   "printf ('{\"q_yesno\":\"yes\",\"q_number\":%d}', i * 10) FROM n;"
                                    "INSERT INTO answers SELECT id, 'q_yesno', 'yes' FROM responses "
-                                   "WHERE id LIKE 'm%';",
+                                   "WHERE id LIKE 'm%';"
+                                   "INSERT INTO answers SELECT id, 'q_number', CAST (substr (id, 2) AS INTEGER) * 10 "
+                                   "FROM responses WHERE id LIKE 'm%';",
                                    NULL, NULL, NULL), ==, SQLITE_OK);
   }
   app = rc_test_application_new (data_dir);
@@ -938,6 +943,11 @@ test_coordinator_large_counts (void)
   g_assert_cmpstr (summary_of (view), ==, "1,240 responses, submitted from 2026-01-05 to 2026-03-01");
   yes_no = describe_chart (view, "4. Yes or no");
   g_assert_cmpstr (yes_no, ==, "Yes: 1,238 · 100%; No: 2 · 0%.");
+  numbers = describe_chart (view, "5. Number");
+  g_assert_cmpstr (numbers, ==,
+                   "0–1,999: 202 · 16%; 2,000–3,999: 200 · 16%; 4,000–5,999: 200 · 16%; "
+                   "6,000–7,999: 200 · 16%; 8,000–9,999: 200 · 16%; 10,000–11,999: 200 · 16%; "
+                   "12,000–13,999: 34 · 3%.");
 
   rc_test_destroy_window (window);
 }

@@ -59,7 +59,9 @@ bars_of (RcResults  *results,
     {
       RcResultsBar *bar = g_ptr_array_index (question->bars, i);
 
-      g_string_append_printf (text, "%s%s=%" G_GINT64_FORMAT, i ? " " : "", rc_results_bar_get_label (bar), bar->count);
+      g_autofree char *label = rc_results_bar_dup_label (bar);
+
+      g_string_append_printf (text, "%s%s=%" G_GINT64_FORMAT, i ? " " : "", label, bar->count);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -403,31 +405,61 @@ test_response_without_answers (Fixture       *fixture,
   assert_question (results, "c_any", 2, 1, 0, NULL);
 }
 
+/* The results of a question of numbers, each given by a response of its
+ * own: the kiosk allows 0 to 10, an import of an older kiosk more. */
+static RcResults *
+count_numbers (const char   *data_dir,
+               const gint64 *numbers,
+               guint         n_numbers)
+{
+  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
+  RcResultsFilter filter = { NULL, };
+  g_autoptr(GError) error = NULL;
+  RcResults *results;
+
+  for (guint i = 0; i < n_numbers; i++)
+    {
+      g_autofree char *sql = NULL;
+
+      rc_test_save_response (data_dir, "kk");
+      sql = g_strdup_printf ("INSERT INTO answers SELECT id, 'q_number', %" G_GINT64_FORMAT " FROM responses "
+                             "ORDER BY rowid DESC LIMIT 1",
+                             numbers[i]);
+      rc_database_exec (database, sql, &error);
+      g_assert_no_error (error);
+    }
+
+  results = rc_results_new (database, &filter, "en", NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return results;
+}
+
 static void
 test_many_ranges (void)
 {
   g_autofree char *data_dir = rc_test_make_temp_dir ();
-  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
-  RcResultsFilter filter = { NULL, };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RcResults) results = NULL;
-  g_autofree char *bars = NULL;
+  static const gint64 numbers[] = { 95, 3, 12 };
+  g_autoptr(RcResults) results = count_numbers (data_dir, numbers, G_N_ELEMENTS (numbers));
+  g_autofree char *bars = bars_of (results, "q_number");
 
   /* Numbers 0 to 10 on the kiosk, and an imported 95: ranges of ten. */
-  for (int i = 0; i < 3; i++)
-    rc_test_save_response (data_dir, "kk");
-  rc_database_exec (database,
-                    "INSERT INTO answers SELECT id, 'q_number', 95 FROM responses LIMIT 1;"
-                    "INSERT INTO answers SELECT id, 'q_number', 3 FROM responses LIMIT 1 OFFSET 1;"
-                    "INSERT INTO answers SELECT id, 'q_number', 12 FROM responses LIMIT 1 OFFSET 2;",
-                    &error);
-  g_assert_no_error (error);
-
-  results = rc_results_new (database, &filter, "en", NULL, NULL, &error);
-  g_assert_no_error (error);
-  bars = bars_of (results, "q_number");
   g_assert_cmpstr (bars, ==, "0–9=1 10–19=1 20–29=0 30–39=0 40–49=0 50–59=0 60–69=0 70–79=0 80–89=0 90–99=1");
   g_assert_cmpfloat (rc_results_lookup (results, "q_number")->median, ==, 12);
+}
+
+/* Ranges of thousands have their digits grouped, as every count of the
+ * page has, and as the language the page is drawn in writes them. */
+static void
+test_large_ranges (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  static const gint64 numbers[] = { 12000, 3 };
+  g_autoptr(RcResults) results = count_numbers (data_dir, numbers, G_N_ELEMENTS (numbers));
+  g_autofree char *bars = bars_of (results, "q_number");
+
+  g_assert_cmpstr (bars, ==, "0–1,999=1 2,000–3,999=0 4,000–5,999=0 6,000–7,999=0 8,000–9,999=0 "
+                             "10,000–11,999=0 12,000–13,999=1");
 }
 
 /* What the coordinator's progress bar reads: the responses the count will
@@ -535,6 +567,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add_func ("/results/empty", test_empty);
   g_test_add_func ("/results/many-ranges", test_many_ranges);
+  g_test_add_func ("/results/large-ranges", test_large_ranges);
 
   return g_test_run ();
 }

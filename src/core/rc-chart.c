@@ -114,7 +114,7 @@ rc_chart_new_for_question (const RcResults         *results,
       RcResultsBar *bar = g_ptr_array_index (question->bars, i);
       RcChartRow *row = g_new0 (RcChartRow, 1);
 
-      row->label = g_strdup (rc_results_bar_get_label (bar));
+      row->label = rc_results_bar_dup_label (bar);
       row->counts = g_new0 (gint64, n_series (self));
       row->of = g_new0 (gint64, n_series (self));
       if (n_groups == 0)

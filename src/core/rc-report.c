@@ -265,7 +265,8 @@ answers_table (RcReport          *self,
       /* Translators: a share of respondents in a table, as in “40%” */
       g_autofree char *share = question->shown > 0 ? g_strdup_printf (_("%.0f%%"), 100.0 * bar->count / question->shown)
                                                    : g_strdup ("—");
-      const char *cells[3] = { rc_results_bar_get_label (bar), count, share };
+      g_autofree char *label = rc_results_bar_dup_label (bar);
+      const char *cells[3] = { label, count, share };
 
       y += table_row (cr, context, cells, y, width, FALSE);
     }

@@ -86,26 +86,39 @@ rc_results_cell_is_hidden (gint64 min_cell,
 }
 
 /**
- * rc_results_bar_get_label:
+ * rc_results_bar_dup_label:
  * @bar: a bar of a question's results
  *
- * Returns: (transfer none): what the bar counts, in words: an option's
- *   label in the language the results were counted in, or "Yes" and "No"
- *   in the language of the translations in use now
+ * What the bar counts, in words: an option's label in the language the
+ * results were counted in; "Yes" and "No", and a range of numbers with
+ * its digits grouped, in the language of the translations in use now,
+ * which a report switches to before it draws.
+ *
+ * Returns: (transfer full): the bar's label
  */
-const char *
-rc_results_bar_get_label (const RcResultsBar *bar)
+char *
+rc_results_bar_dup_label (const RcResultsBar *bar)
 {
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+
   g_return_val_if_fail (bar != NULL, NULL);
 
   if (bar->label != NULL)
-    return bar->label;
+    return g_strdup (bar->label);
   if (g_str_equal (bar->key, "yes"))
-    return _("Yes");
+    return g_strdup (_("Yes"));
   if (g_str_equal (bar->key, "no"))
-    return _("No");
+    return g_strdup (_("No"));
+  if (!bar->is_range)
+    return g_strdup (bar->key);
 
-  return bar->key;
+  low = rc_text_format_count (bar->low);
+  if (bar->high == bar->low)
+    return g_steal_pointer (&low);
+  high = rc_text_format_count (bar->high);
+
+  return g_strdup_printf ("%s–%s", low, high);
 }
 
 /**
@@ -398,13 +411,15 @@ finish_numbers (Counting          *counting,
   lowest = results->min >= 0 ? results->min - results->min % width
                              : -((-results->min + width - 1) / width) * width;
 
+  /* The ranges' labels are written when drawn: a report is drawn in a
+   * language of its own, after this count. */
   for (gint64 low = lowest; low <= results->max; low += width)
     {
-      char *label = width == 1
-        ? g_strdup_printf ("%" G_GINT64_FORMAT, low)
-        : g_strdup_printf ("%" PRId64 "–%" PRId64, low, low + width - 1);
+      RcResultsBar *bar = add_bar (results, g_strdup_printf ("%" G_GINT64_FORMAT, low), NULL, n_groups);
 
-      add_bar (results, g_strdup_printf ("%" G_GINT64_FORMAT, low), label, n_groups);
+      bar->is_range = TRUE;
+      bar->low = low;
+      bar->high = low + width - 1;
     }
 
   for (guint i = 0; i < numbers->len; i++)

@@ -36,10 +36,13 @@ typedef struct
  * scale, or a range of numbers. */
 typedef struct
 {
-  char   *key;                 /* as stored; for a range of numbers its lowest */
-  char   *label;               /* in the language asked for; see rc_results_bar_get_label() */
-  gint64  count;
-  gint64 *group_counts;        /* with a breakdown: one per group, else NULL */
+  char     *key;               /* as stored; for a range of numbers its lowest */
+  char     *label;             /* an option's, in the language asked for; see rc_results_bar_dup_label() */
+  gboolean  is_range;          /* a range of numbers, from low to high */
+  gint64    low;
+  gint64    high;
+  gint64    count;
+  gint64   *group_counts;      /* with a breakdown: one per group, else NULL */
 } RcResultsBar;
 
 typedef struct
@@ -92,7 +95,7 @@ void       rc_results_free         (RcResults              *self);
 gboolean   rc_results_cell_is_hidden (gint64                min_cell,
                                       gint64                count,
                                       gint64                of);
-const char *rc_results_bar_get_label (const RcResultsBar *bar);
+char      *rc_results_bar_dup_label (const RcResultsBar *bar);
 char      *rc_results_format_counts (const RcQuestionResults *question);
 RcQuestionResults *rc_results_lookup (RcResults            *self,
                                       const char           *question_id);
