@@ -24,6 +24,7 @@
 #include "rc-news-sync.h"
 #include "rc-pin.h"
 #include "rc-program.h"
+#include "rc-renderer.h"
 #include "rc-report.h"
 
 static int
@@ -149,7 +150,7 @@ run_app (const char  *default_dir,
 
           /* Started from the desktop, nobody sees standard error: say it in
            * a dialog too, when there is a display to show it on. */
-          if (!gtk_init_check ())
+          if (gdk_display_get_default () == NULL)
             return status;
 
           app = can_be_set_aside (error, data_dir) ? rc_application_new_damaged (error, data_dir)
@@ -219,6 +220,12 @@ main (int   argc,
     return write_report (data_dir, report_file, since, until, language);
   if (refresh_news)
     return refresh_news_from_site (data_dir, site_url);
+
+  /* GTK opens the display once, whether it can or not: run_app() tells
+   * by the display whether there is one to show a window on. The renderer
+   * is chosen before the first window. */
+  if (gtk_init_check ())
+    rc_renderer_choose (gdk_display_get_default ());
 
   return run_app (default_dir, data_dir, kiosk, app_argv);
 }
