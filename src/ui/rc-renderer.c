@@ -73,7 +73,8 @@ rc_renderer_is_software (const char *gl_name)
  * on the cores the app works on, where cairo redraws only what changed.
  * On a kiosk computer with no graphics driver the app starts faster, in
  * less memory, and its results page holds no frame back
- * (bench/RESULTS.md). A renderer chosen with GSK_RENDERER stands.
+ * (bench/RESULTS.md). A renderer chosen with GSK_RENDERER stands, and
+ * GTK 4.14 and later, which weigh llvmpipe themselves, choose alone.
  *
  * Call it before the first window on @display is shown.
  */
@@ -85,7 +86,9 @@ rc_renderer_choose (GdkDisplay *display)
 
   g_return_if_fail (GDK_IS_DISPLAY (display));
 
-  if (g_getenv ("GSK_RENDERER") != NULL)
+  /* Measured with GTK 4.8 only: later GTK passes over its GPU renderers
+   * where GL is llvmpipe in its own way (gskrenderer.c). */
+  if (g_getenv ("GSK_RENDERER") != NULL || gtk_get_minor_version () >= 14)
     return;
 
   gl_name = rc_renderer_get_gl_name (display, &error);
