@@ -87,7 +87,13 @@ def find_app(name='resource-center'):
 def wait_for(what, find, timeout=TIMEOUT):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        found = find()
+        # A page going away takes its objects with it while the tree is
+        # walked, as a screen reader finds too: look again. A window that
+        # is gone for good still ends in the timeout below.
+        try:
+            found = find()
+        except GLib.Error:
+            found = None
         if found:
             return found
         time.sleep(0.2)
