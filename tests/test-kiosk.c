@@ -161,6 +161,46 @@ set_site_offered (GtkWidget *news)
 
 /* A quick exit shows the news, to read only: nothing there changes the
  * app's settings or opens a browser, which would leave the kiosk. */
+static gboolean
+overlap (GtkWidget *a,
+         GtkWidget *b,
+         GtkWidget *window)
+{
+  graphene_rect_t a_bounds, b_bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (a, window, &a_bounds));
+  g_assert_true (gtk_widget_compute_bounds (b, window, &b_bounds));
+
+  return graphene_rect_intersection (&a_bounds, &b_bounds, NULL);
+}
+
+/* The staff button sits in the bottom right corner: a finger on the
+ * survey's own buttons must never land on it. */
+static void
+test_kiosk_staff_button_clear (void)
+{
+  g_autoptr(RcApplication) app = start_kiosk ();
+  RcWindow *window = g_object_ref (rc_window_new (app));
+  GtkWidget *staff, *view, *next, *back;
+
+  gtk_window_present (GTK_WINDOW (window));
+  rc_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  view = rc_test_find_widget (GTK_WIDGET (window), RC_TYPE_SURVEY_VIEW);
+  staff = rc_test_find_action (GTK_WIDGET (window), "win.leave-kiosk");
+  g_assert_true (gtk_widget_get_mapped (staff));
+
+  rc_test_press_button (rc_test_find_button (view, "Қазақша"));
+  rc_test_wait_until (g_strcmp0 (rc_survey_view_get_screen (RC_SURVEY_VIEW (view)), "question") == 0);
+  next = rc_test_find_button (view, "Келесі");
+  back = rc_test_find_button (view, "Артқа");
+  /* Laid out: as wide as half the window. */
+  rc_test_wait_until (gtk_widget_get_width (next) > gtk_widget_get_width (GTK_WIDGET (window)) / 3);
+  g_assert_false (overlap (staff, next, GTK_WIDGET (window)));
+  g_assert_false (overlap (staff, back, GTK_WIDGET (window)));
+
+  rc_test_destroy_window (window);
+}
+
 static void
 test_kiosk_news_read_only (void)
 {
@@ -232,6 +272,7 @@ main (int   argc,
 
   g_test_add_func ("/kiosk/locked-down", test_kiosk_locked_down);
   g_test_add_func ("/kiosk/news-read-only", test_kiosk_news_read_only);
+  g_test_add_func ("/kiosk/staff-button-clear", test_kiosk_staff_button_clear);
 
   return g_test_run ();
 }

@@ -219,6 +219,10 @@ apply_kiosk (RcWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->header_bar), !self->kiosk);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), !self->kiosk);
   gtk_widget_set_visible (GTK_WIDGET (self->staff_button), self->kiosk);
+  if (self->kiosk)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "rc-kiosk");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "rc-kiosk");
   rc_news_view_set_kiosk (RC_NEWS_VIEW (adw_bin_get_child (self->news_holder)), self->kiosk);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-help", !self->kiosk);
   if (G_IS_SIMPLE_ACTION (quit))
