@@ -322,6 +322,35 @@ survey_row_subtitle (RcWindow *window)
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
 }
 
+/* Whether a label below @root reads @text, shown or not. */
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The survey place, as the next respondent finds it: its welcome, with the
+ * title of @survey in Kazakh. */
+static void
+assert_survey_place_welcomes (RcWindow *window,
+                              RcSurvey *survey)
+{
+  GtkWidget *survey_view;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.place", "s", "survey"));
+  survey_view = rc_test_find_widget (GTK_WIDGET (window), RC_TYPE_SURVEY_VIEW);
+  g_assert_cmpstr (rc_survey_view_get_screen (RC_SURVEY_VIEW (survey_view)), ==, "welcome");
+  g_assert_true (has_label (survey_view, rc_survey_get_title (survey)->kk));
+}
+
 static void
 test_coordinator_chooses_survey (void)
 {
@@ -329,6 +358,8 @@ test_coordinator_chooses_survey (void)
   g_autoptr(RcApplication) app = rc_test_application_new (data_dir);
   g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "fixtures", "surveys", "error-several.json", NULL);
   g_autofree char *good = g_test_build_filename (G_TEST_DIST, "fixtures", "surveys", "all-types.json", NULL);
+  g_autofree char *bundled_file = g_test_build_filename (G_TEST_DIST, "..", "data", "surveys",
+                                                        "womens-rights-express.json", NULL);
   g_autofree char *installed = g_build_filename (data_dir, RC_ACTIVE_SURVEY_FILE_NAME, NULL);
   g_autoptr(RcSurvey) expected = NULL;
   g_autoptr(GError) error = NULL;
@@ -337,7 +368,6 @@ test_coordinator_chooses_survey (void)
   AdwMessageDialog *dialog;
   GtkLabel *problems;
   RcWindow *window;
-  GtkWidget *survey_view;
 
   window = open_with_pin (app);
   unlock (window, PIN);
@@ -368,15 +398,24 @@ test_coordinator_chooses_survey (void)
   g_assert_nonnull (strstr (survey_row_subtitle (window), rc_survey_get_title (expected)->en));
   g_assert_true (g_file_test (installed, G_FILE_TEST_EXISTS));
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.place", "s", "survey");
-  survey_view = rc_test_find_widget (GTK_WIDGET (window), RC_TYPE_SURVEY_VIEW);
-  g_assert_cmpstr (rc_survey_view_get_screen (RC_SURVEY_VIEW (survey_view)), ==, "welcome");
   {
     g_autoptr(RcSurvey) reloaded = rc_active_survey_load (data_dir, &error);
 
     g_assert_no_error (error);
     g_assert_cmpstr (rc_survey_get_id (reloaded), ==, rc_survey_get_id (expected));
   }
+  /* The survey place had not been shown yet. */
+  assert_survey_place_welcomes (window, expected);
+
+  /* Once it has, a survey chosen after replaces the one it shows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.place", "s", "coordinator"));
+  g_assert_cmpstr (shown_page (window), ==, "unlocked");
+  g_clear_object (&expected);
+  expected = rc_survey_new_from_file (bundled_file, &error);
+  g_assert_no_error (error);
+  choose_file (window, bundled_file);
+  rc_test_wait_until (g_strcmp0 (rc_survey_get_id (rc_application_get_survey (app)), rc_survey_get_id (expected)) == 0);
+  assert_survey_place_welcomes (window, expected);
 
   rc_test_destroy_window (window);
 }

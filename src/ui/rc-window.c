@@ -103,7 +103,8 @@ on_survey_installed (RcWindow          *self,
   RcApplication *app = RC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 
   rc_application_set_survey (app, rc_coordinator_view_get_survey (coordinator_view));
-  add_survey_view (self);
+  if (adw_bin_get_child (self->survey_holder) != NULL)
+    add_survey_view (self);
 }
 
 static void
@@ -126,17 +127,21 @@ add_coordinator_view (RcWindow *self)
   adw_bin_set_child (self->coordinator_holder, view);
 }
 
-/* Made when first shown: most starts never show it, and it was a tenth of
- * what the window added to a bare one's start. */
+/* The survey and the coordinator area are made when first shown: a start
+ * at the news shows neither, and the view stack lays out every page, shown
+ * or not, before the first frame (bench/RESULTS.md, Stop 33). */
 static void
-ensure_coordinator_view (RcWindow *self)
+ensure_place_view (RcWindow *self)
 {
-  if (gtk_window_get_application (GTK_WINDOW (self)) == NULL ||
-      adw_bin_get_child (self->coordinator_holder) != NULL ||
-      g_strcmp0 (rc_window_get_place (self), "coordinator") != 0)
+  const char *place = rc_window_get_place (self);
+
+  if (gtk_window_get_application (GTK_WINDOW (self)) == NULL)
     return;
 
-  add_coordinator_view (self);
+  if (g_strcmp0 (place, "survey") == 0 && adw_bin_get_child (self->survey_holder) == NULL)
+    add_survey_view (self);
+  else if (g_strcmp0 (place, "coordinator") == 0 && adw_bin_get_child (self->coordinator_holder) == NULL)
+    add_coordinator_view (self);
 }
 
 RcWindow *
@@ -153,8 +158,7 @@ rc_window_new (RcApplication *application)
 
   /* Needs the application, which GObject sets only after constructed(). */
   add_news_view (self);
-  add_survey_view (self);
-  ensure_coordinator_view (self);
+  ensure_place_view (self);
   apply_kiosk (self);
 
   return self;
@@ -204,7 +208,7 @@ on_visible_child_changed (RcWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_to_survey_button),
                           self->kiosk && g_strcmp0 (rc_window_get_place (self), "news") == 0);
-  ensure_coordinator_view (self);
+  ensure_place_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACE]);
 }
 
