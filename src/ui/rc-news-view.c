@@ -372,7 +372,11 @@ setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* A grid, not a horizontal box: a box lays its children out by asking a
+   * wrapped label how wide it must be at a given height, which GTK 4.8
+   * answers by laying the title out a dozen times, for every row before
+   * the first frame (bench/RESULTS.md, Stop 33). */
+  GtkWidget *top = gtk_grid_new ();
   GtkWidget *unread = gtk_label_new ("●");
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *meta = gtk_label_new (NULL);
@@ -384,8 +388,9 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (top), unread);
-  gtk_box_append (GTK_BOX (top), title);
+  gtk_grid_set_column_spacing (GTK_GRID (top), 6);
+  gtk_grid_attach (GTK_GRID (top), unread, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (top), title, 1, 0, 1, 1);
 
   gtk_label_set_xalign (GTK_LABEL (meta), 0);
   gtk_widget_add_css_class (meta, "caption");
