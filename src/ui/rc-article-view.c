@@ -165,11 +165,14 @@ add_list (RcArticleView *self,
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     {
       g_autofree char *marker = ordered ? g_strdup_printf ("%u.", i + 1) : g_strdup ("•");
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      /* A grid: a horizontal box would have the item's wrapped text laid
+       * out a dozen times over at each layout (see the news view's rows). */
+      GtkWidget *row = gtk_grid_new ();
 
-      gtk_box_append (GTK_BOX (row), gtk_label_new (marker));
+      gtk_grid_set_column_spacing (GTK_GRID (row), 8);
+      gtk_grid_attach (GTK_GRID (row), gtk_label_new (marker), 0, 0, 1, 1);
       gtk_widget_set_valign (gtk_widget_get_first_child (row), GTK_ALIGN_START);
-      gtk_box_append (GTK_BOX (row), text_label (json_array_get_string_element (items, i), NULL));
+      gtk_grid_attach (GTK_GRID (row), text_label (json_array_get_string_element (items, i), NULL), 1, 0, 1, 1);
       gtk_box_append (GTK_BOX (box), row);
     }
 

@@ -267,7 +267,6 @@ build_scale (RcQuestionView *self)
 {
   const char *language = language_of (self);
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *ends = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   const char *min_label = rc_text_get (&self->question->min_label, language);
   const char *max_label = rc_text_get (&self->question->max_label, language);
   GtkToggleButton *group = NULL;
@@ -303,6 +302,9 @@ build_scale (RcQuestionView *self)
 
   if (min_label || max_label)
     {
+      /* A grid, for the reason the news view's rows have one; its two
+       * halves keep each end's words under its end of the scale. */
+      GtkWidget *ends = gtk_grid_new ();
       GtkWidget *left = wrapping_label (min_label ? min_label : "");
       GtkWidget *right = wrapping_label (max_label ? max_label : "");
 
@@ -311,8 +313,10 @@ build_scale (RcQuestionView *self)
       gtk_widget_set_hexpand (right, TRUE);
       gtk_widget_add_css_class (left, "dim-label");
       gtk_widget_add_css_class (right, "dim-label");
-      gtk_box_append (GTK_BOX (ends), left);
-      gtk_box_append (GTK_BOX (ends), right);
+      gtk_grid_set_column_spacing (GTK_GRID (ends), 12);
+      gtk_grid_set_column_homogeneous (GTK_GRID (ends), TRUE);
+      gtk_grid_attach (GTK_GRID (ends), left, 0, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (ends), right, 1, 0, 1, 1);
       gtk_box_append (self->inputs, ends);
     }
 
