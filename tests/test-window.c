@@ -222,6 +222,84 @@ test_window_adapts_to_narrow_width (void)
   rc_test_destroy_window (window);
 }
 
+/* The picture GTK draws an icon from must be the drawing of its SVG: the
+ * same shape, pixel for pixel, at the same size. */
+static void
+assert_drawn_from_svg (const char *picture_uri,
+                       const char *svg_path,
+                       int         pixels)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) picture = NULL;
+  g_autoptr(GdkPixbuf) drawing = NULL;
+  const guchar *picture_pixels, *drawing_pixels;
+  guint shape = 0;
+
+  picture = gdk_pixbuf_new_from_resource (picture_uri + strlen ("resource://"), &error);
+  g_assert_no_error (error);
+  drawing = gdk_pixbuf_new_from_resource_at_scale (svg_path, pixels, pixels, FALSE, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (gdk_pixbuf_get_width (picture), ==, pixels);
+  g_assert_cmpint (gdk_pixbuf_get_height (picture), ==, pixels);
+  g_assert_true (gdk_pixbuf_get_has_alpha (picture));
+  picture_pixels = gdk_pixbuf_read_pixels (picture);
+  drawing_pixels = gdk_pixbuf_read_pixels (drawing);
+  for (int y = 0; y < pixels; y++)
+    for (int x = 0; x < pixels; x++)
+      {
+        guchar alpha = picture_pixels[y * gdk_pixbuf_get_rowstride (picture) + x * 4 + 3];
+
+        g_assert_cmpint (ABS (alpha - drawing_pixels[y * gdk_pixbuf_get_rowstride (drawing) + x * 4 + 3]), <=, 8);
+        shape += alpha > 128;
+      }
+  /* Not an empty picture: at least a tenth of it is the icon. */
+  g_assert_cmpuint (shape, >, pixels * pixels / 10);
+}
+
+/* The places' icons come as pictures at the sizes the window shows them,
+ * drawn from their SVGs when the app is built, so that GTK need not load
+ * an SVG renderer to start; other sizes are drawn from the SVGs. */
+static void
+test_window_place_icons (void)
+{
+  static const char * const names[] = { "rc-news-symbolic", "rc-survey-symbolic", "rc-coordinator-symbolic" };
+  /* The view switcher's 16 px and the news' empty page's 128 px, at scale 1 and 2. */
+  static const struct { int size, scale; } shown[] = { { 16, 1 }, { 16, 2 }, { 128, 1 }, { 128, 2 } };
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *svg_path = g_strdup_printf ("/kz/zubr/ResourceCenter/icons/scalable/actions/%s.svg", names[i]);
+      g_autofree char *svg_uri = g_strconcat ("resource://", svg_path, NULL);
+      g_autoptr(GtkIconPaintable) between = NULL;
+      g_autoptr(GFile) between_file = NULL;
+      g_autofree char *between_uri = NULL;
+
+      for (guint j = 0; j < G_N_ELEMENTS (shown); j++)
+        {
+          int pixels = shown[j].size * shown[j].scale;
+          g_autoptr(GtkIconPaintable) icon = NULL;
+          g_autoptr(GFile) file = NULL;
+          g_autofree char *uri = NULL;
+          g_autofree char *expected = NULL;
+
+          icon = gtk_icon_theme_lookup_icon (theme, names[i], NULL, shown[j].size, shown[j].scale, GTK_TEXT_DIR_LTR, 0);
+          file = gtk_icon_paintable_get_file (icon);
+          uri = g_file_get_uri (file);
+          expected = g_strdup_printf ("resource:///kz/zubr/ResourceCenter/icons/%dx%d/actions/%s.symbolic.png",
+                                      pixels, pixels, names[i]);
+          g_assert_cmpstr (uri, ==, expected);
+          assert_drawn_from_svg (uri, svg_path, pixels);
+        }
+
+      between = gtk_icon_theme_lookup_icon (theme, names[i], NULL, 24, 1, GTK_TEXT_DIR_LTR, 0);
+      between_file = gtk_icon_paintable_get_file (between);
+      between_uri = g_file_get_uri (between_file);
+      g_assert_cmpstr (between_uri, ==, svg_uri);
+    }
+}
+
 static void
 test_window_about (void)
 {
@@ -508,6 +586,7 @@ main (int   argc,
   g_test_add_func ("/window/places", test_window_places);
   g_test_add_func ("/window/remembers-place-and-size", test_window_remembers_place_and_size);
   g_test_add_func ("/window/adapts-to-narrow-width", test_window_adapts_to_narrow_width);
+  g_test_add_func ("/window/place-icons", test_window_place_icons);
   g_test_add_func ("/window/about", test_window_about);
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/window/help-opens-page-of-place", test_window_help_opens_page_of_place);
