@@ -233,6 +233,7 @@ assert_drawn_from_svg (const char *picture_uri,
   g_autoptr(GdkPixbuf) picture = NULL;
   g_autoptr(GdkPixbuf) drawing = NULL;
   const guchar *picture_pixels, *drawing_pixels;
+  int picture_stride, drawing_stride;
   guint shape = 0;
 
   picture = gdk_pixbuf_new_from_resource (picture_uri + strlen ("resource://"), &error);
@@ -244,13 +245,15 @@ assert_drawn_from_svg (const char *picture_uri,
   g_assert_cmpint (gdk_pixbuf_get_height (picture), ==, pixels);
   g_assert_true (gdk_pixbuf_get_has_alpha (picture));
   picture_pixels = gdk_pixbuf_read_pixels (picture);
+  picture_stride = gdk_pixbuf_get_rowstride (picture);
   drawing_pixels = gdk_pixbuf_read_pixels (drawing);
+  drawing_stride = gdk_pixbuf_get_rowstride (drawing);
   for (int y = 0; y < pixels; y++)
     for (int x = 0; x < pixels; x++)
       {
-        guchar alpha = picture_pixels[y * gdk_pixbuf_get_rowstride (picture) + x * 4 + 3];
+        int alpha = picture_pixels[y * picture_stride + x * 4 + 3];
 
-        g_assert_cmpint (ABS (alpha - drawing_pixels[y * gdk_pixbuf_get_rowstride (drawing) + x * 4 + 3]), <=, 8);
+        g_assert_cmpint (ABS (alpha - drawing_pixels[y * drawing_stride + x * 4 + 3]), <=, 8);
         shape += alpha > 128;
       }
   /* Not an empty picture: at least a tenth of it is the icon. */
@@ -263,19 +266,26 @@ assert_drawn_from_svg (const char *picture_uri,
 static void
 test_window_place_icons (void)
 {
-  static const char * const names[] = { "rc-news-symbolic", "rc-survey-symbolic", "rc-coordinator-symbolic" };
+  static const char * const names[] = {
+    "rc-news-symbolic", "rc-survey-symbolic", "rc-coordinator-symbolic"
+  };
   /* The view switcher's 16 px and the news' empty page's 128 px, at scale 1 and 2. */
-  static const struct { int size, scale; } shown[] = { { 16, 1 }, { 16, 2 }, { 128, 1 }, { 128, 2 } };
+  static const struct { int size, scale; } shown[] = {
+    { 16, 1 }, { 16, 2 }, { 128, 1 }, { 128, 2 }
+  };
   GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autofree char *svg_path = g_strdup_printf ("/kz/zubr/ResourceCenter/icons/scalable/actions/%s.svg", names[i]);
-      g_autofree char *svg_uri = g_strconcat ("resource://", svg_path, NULL);
+      g_autofree char *svg_path = NULL;
+      g_autofree char *svg_uri = NULL;
       g_autoptr(GtkIconPaintable) between = NULL;
       g_autoptr(GFile) between_file = NULL;
       g_autofree char *between_uri = NULL;
 
+      svg_path = g_strdup_printf ("/kz/zubr/ResourceCenter/icons/scalable/actions/%s.svg",
+                                  names[i]);
+      svg_uri = g_strconcat ("resource://", svg_path, NULL);
       for (guint j = 0; j < G_N_ELEMENTS (shown); j++)
         {
           int pixels = shown[j].size * shown[j].scale;
@@ -284,11 +294,12 @@ test_window_place_icons (void)
           g_autofree char *uri = NULL;
           g_autofree char *expected = NULL;
 
-          icon = gtk_icon_theme_lookup_icon (theme, names[i], NULL, shown[j].size, shown[j].scale, GTK_TEXT_DIR_LTR, 0);
+          icon = gtk_icon_theme_lookup_icon (theme, names[i], NULL, shown[j].size, shown[j].scale,
+                                             GTK_TEXT_DIR_LTR, 0);
           file = gtk_icon_paintable_get_file (icon);
           uri = g_file_get_uri (file);
-          expected = g_strdup_printf ("resource:///kz/zubr/ResourceCenter/icons/%dx%d/actions/%s.symbolic.png",
-                                      pixels, pixels, names[i]);
+          expected = g_strdup_printf ("resource:///kz/zubr/ResourceCenter/icons/%dx%d/actions/"
+                                      "%s.symbolic.png", pixels, pixels, names[i]);
           g_assert_cmpstr (uri, ==, expected);
           assert_drawn_from_svg (uri, svg_path, pixels);
         }
