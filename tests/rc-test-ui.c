@@ -92,6 +92,29 @@ rc_test_find_button (GtkWidget  *root,
   return find_descendant (root, G_TYPE_INVALID, label);
 }
 
+/* The label below @root that reads @text, inside widgets that are all
+ * visible (a stack's other pages count as visible). */
+GtkLabel *
+rc_test_find_label (GtkWidget  *root,
+                    const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return GTK_LABEL (child);
+      if ((found = rc_test_find_label (child, text)))
+        return found;
+    }
+
+  return NULL;
+}
+
 /* The control below @root that activates @action_name, as "win.place". */
 GtkWidget *
 rc_test_find_action (GtkWidget  *root,

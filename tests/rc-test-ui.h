@@ -23,6 +23,8 @@ GtkWidget *rc_test_find_button    (GtkWidget  *root,
                                    const char *label);
 GtkWidget *rc_test_find_action    (GtkWidget  *root,
                                    const char *action_name);
+GtkLabel  *rc_test_find_label     (GtkWidget  *root,
+                                   const char *text);
 GtkWindow *rc_test_find_toplevel  (GType       type);
 void       rc_test_press_button   (GtkWidget  *button);
 void       rc_test_press_keys     (const char *keys);

@@ -322,21 +322,6 @@ survey_row_subtitle (RcWindow *window)
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
 }
 
-/* Whether a label below @root reads @text, shown or not. */
-static gboolean
-has_label (GtkWidget  *root,
-           const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* The survey place, as the next respondent finds it: its welcome, with the
  * title of @survey in Kazakh. */
 static void
@@ -348,7 +333,7 @@ assert_survey_place_welcomes (RcWindow *window,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.place", "s", "survey"));
   survey_view = rc_test_find_widget (GTK_WIDGET (window), RC_TYPE_SURVEY_VIEW);
   g_assert_cmpstr (rc_survey_view_get_screen (RC_SURVEY_VIEW (survey_view)), ==, "welcome");
-  g_assert_true (has_label (survey_view, rc_survey_get_title (survey)->kk));
+  g_assert_nonnull (rc_test_find_label (survey_view, rc_survey_get_title (survey)->kk));
 }
 
 static void

@@ -19,31 +19,11 @@
 #include "rc-test-utils.h"
 #include "rc-window.h"
 
-/* The label reading @text that @root shows, if any. */
-static GtkLabel *
-shown_label (GtkWidget  *root,
-             const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found;
-
-      if (!gtk_widget_get_visible (child))
-        continue;
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
-        return GTK_LABEL (child);
-      if ((found = shown_label (child, text)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 shows_text (GtkWidget  *root,
             const char *text)
 {
-  return shown_label (root, text) != NULL;
+  return rc_test_find_label (root, text) != NULL;
 }
 
 static GtkWidget *
@@ -118,8 +98,8 @@ test_news_view_reading (void)
   article = rc_test_find_widget (window, RC_TYPE_ARTICLE_VIEW);
   g_assert_true (shows_text (article, "Deputy director of a department"));
   /* The table's text is the article's, to copy like the rest. */
-  g_assert_true (gtk_label_get_selectable (shown_label (article, "Deputy director of a department")));
-  g_assert_true (gtk_label_get_selectable (shown_label (article, "Level of the state body — Minimum position")));
+  g_assert_true (gtk_label_get_selectable (rc_test_find_label (article, "Deputy director of a department")));
+  g_assert_true (gtk_label_get_selectable (rc_test_find_label (article, "Level of the state body — Minimum position")));
 
   /* The guide: the level of the state body gives the position to ask for. */
   combo = rc_test_find_widget (article, ADW_TYPE_COMBO_ROW);
@@ -257,8 +237,8 @@ test_news_view_every_block (void)
   g_assert_nonnull (find_with_class (article, "rc-quote"));
   g_assert_true (shows_text (article, "Someone"));
   /* The table's header and cells in one grid. */
-  g_assert_nonnull (shown_label (article, "C"));
-  grid = gtk_widget_get_parent (GTK_WIDGET (shown_label (article, "C")));
+  g_assert_nonnull (rc_test_find_label (article, "C"));
+  grid = gtk_widget_get_parent (GTK_WIDGET (rc_test_find_label (article, "C")));
   g_assert_true (GTK_IS_GRID (grid));
   g_assert_true (shows_text (grid, "A") && shows_text (grid, "3"));
   link = rc_test_find_widget (article, GTK_TYPE_LINK_BUTTON);
