@@ -266,6 +266,122 @@ test_store_survives_kill (void)
   g_assert_cmpuint (total_reported, >, 0);
 }
 
+typedef struct
+{
+  char     *id;
+  GError   *error;
+  gboolean  done;
+} Saved;
+
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Saved *saved = user_data;
+
+  saved->id = rc_response_store_save_finish (RC_RESPONSE_STORE (source), result, &saved->error);
+  saved->done = TRUE;
+}
+
+static void
+wait_for_save (Saved *saved)
+{
+  while (!saved->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Runs the caller's main loop for @ms: what a window does while it waits. */
+static void
+run_loop_for (guint ms)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_timeout_add_once (ms, (GSourceOnceFunc)g_main_loop_quit, loop);
+  g_main_loop_run (loop);
+}
+
+/* While another program writes, the kiosk's save waits beside its window:
+ * the caller's loop goes on, and the response is saved, whole and once,
+ * as it was when handed over, as soon as the database is free. */
+static void
+test_store_save_async (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
+  g_autoptr(RcDatabase) other = rc_test_open_database (data_dir);
+  g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
+  g_autoptr(RcResponseStore) store = rc_response_store_new (database);
+  g_autoptr(RcResponse) response = make_complete_response (survey, "ru");
+  g_autoptr(JsonNode) expected = rc_response_dup_answers (response);
+  g_autoptr(JsonNode) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  Saved saved = { 0 };
+  JsonObject *object;
+
+  g_assert_true (rc_database_exec (other, "BEGIN IMMEDIATE", &error));
+  g_assert_no_error (error);
+
+  rc_response_store_save_async (store, response, NULL, on_saved, &saved);
+  /* Changed after it was handed over: what was handed over is saved. */
+  g_assert_true (rc_response_set_text (response, "q_long", "changed later", NULL));
+  run_loop_for (300);
+  g_assert_false (saved.done);
+  g_assert_cmpint (rc_response_store_count (store, NULL, NULL), ==, 0);
+
+  g_assert_true (rc_database_exec (other, "COMMIT", &error));
+  wait_for_save (&saved);
+  g_assert_no_error (saved.error);
+  g_assert_true (g_uuid_string_is_valid (saved.id));
+
+  loaded = rc_response_store_load (store, saved.id, &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (loaded);
+  g_assert_cmpstr (json_object_get_string_member (object, "language"), ==, "ru");
+  g_assert_cmpstr (json_object_get_string_member (object, "device_id"), ==,
+                   rc_database_get_device_id (database));
+  g_assert_true (json_node_equal (json_object_get_member (object, "answers"), expected));
+  g_assert_cmpint (rc_response_store_count (store, NULL, NULL), ==, 1);
+  g_assert_cmpint (rc_test_query_int (database,
+                                      "SELECT count(*) FROM answers WHERE value = 'changed later'"),
+                   ==, 0);
+
+  g_free (saved.id);
+}
+
+/* An incomplete response is refused at once, and nothing is written. A
+ * caller that no longer wants to hear is told so, but the response it
+ * handed over is still saved: she pressed Send. */
+static void
+test_store_save_async_refuses_and_cancels (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
+  g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
+  g_autoptr(RcResponseStore) store = rc_response_store_new (database);
+  g_autoptr(RcResponse) incomplete = rc_response_new (survey, "kk");
+  g_autoptr(RcResponse) response = make_complete_response (survey, "kk");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Saved refused = { 0 };
+  Saved cancelled = { 0 };
+
+  rc_response_store_save_async (store, incomplete, NULL, on_saved, &refused);
+  wait_for_save (&refused);
+  g_assert_null (refused.id);
+  g_assert_error (refused.error, RC_RESPONSE_ERROR, RC_RESPONSE_ERROR_INCOMPLETE);
+  g_assert_cmpint (rc_test_query_int (database, "SELECT count(*) FROM responses"), ==, 0);
+  g_assert_cmpint (rc_test_query_int (database, "SELECT count(*) FROM surveys"), ==, 0);
+  g_clear_error (&refused.error);
+
+  rc_response_store_save_async (store, response, cancellable, on_saved, &cancelled);
+  g_cancellable_cancel (cancellable);
+  wait_for_save (&cancelled);
+  g_assert_null (cancelled.id);
+  g_assert_error (cancelled.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&cancelled.error);
+  g_assert_cmpint (rc_response_store_count (store, NULL, NULL), ==, 1);
+}
+
 /* A stored definition is checked against its row at every read, though it
  * is parsed only once; a broken one is refused every time. */
 static void
@@ -326,6 +442,9 @@ main (int   argc,
   g_test_add_func ("/store/round-trip", test_store_round_trip);
   g_test_add_func ("/store/keep-full-time", test_store_keep_full_time);
   g_test_add_func ("/store/refuses-incomplete", test_store_refuses_incomplete);
+  g_test_add_func ("/store/save-async", test_store_save_async);
+  g_test_add_func ("/store/save-async-refuses-and-cancels",
+                   test_store_save_async_refuses_and_cancels);
   g_test_add_func ("/store/count-answers", test_store_count_answers);
   g_test_add_func ("/store/read-survey", test_store_read_survey);
   g_test_add_func ("/store/migrates-old-database", test_store_migrates_old_database);

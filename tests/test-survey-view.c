@@ -73,6 +73,19 @@ click (Fixture    *fixture,
   rc_test_press_button (button);
 }
 
+/* Presses Send and waits for what she sees next: the thanks, or the review
+ * again, its buttons back, with the reason. */
+static void
+send_answers (Fixture    *fixture,
+              const char *label)
+{
+  GtkWidget *send = rc_test_find_button (GTK_WIDGET (fixture->view), label);
+
+  click (fixture, label);
+  rc_test_wait_until (!g_str_equal (rc_survey_view_get_screen (fixture->view), "review") ||
+                      gtk_widget_get_sensitive (send));
+}
+
 static RcQuestionView *
 current_question (Fixture *fixture)
 {
@@ -294,7 +307,7 @@ test_survey_view_complete (Fixture       *fixture,
   g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "review");
   assert_fits_narrow_screen (fixture);
   g_assert_cmpint (rc_response_store_count (fixture->store, NULL, NULL), ==, 0);
-  click (fixture, "Отправить ответы");
+  send_answers (fixture, "Отправить ответы");
 
   /* Stored, and only then thanked, with the helpline. */
   g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "thanks");
@@ -423,7 +436,7 @@ test_survey_view_quick_exit_everywhere (Fixture       *fixture,
   g_assert_cmpuint (exits, ==, 1);
 
   walk_to (fixture, NULL);
-  click (fixture, "Жауаптарды жіберу");
+  send_answers (fixture, "Жауаптарды жіберу");
   g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "thanks");
   click (fixture, "Тез шығу");
   g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "welcome");
@@ -485,7 +498,7 @@ test_survey_view_large_targets (Fixture       *fixture,
     }
 
   assert_screen_targets (fixture);
-  click (fixture, "Жауаптарды жіберу");
+  send_answers (fixture, "Жауаптарды жіберу");
   assert_screen_targets (fixture);
 }
 
@@ -545,6 +558,7 @@ test_survey_view_keyboard_only (Fixture       *fixture,
   g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "review");
   tab_to (fixture, rc_test_find_button (GTK_WIDGET (fixture->view), "Жауаптарды жіберу"));
   rc_test_press_keys ("Return");
+  rc_test_wait_until (!g_str_equal (rc_survey_view_get_screen (fixture->view), "review"));
   g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "thanks");
   g_assert_cmpint (rc_response_store_count (fixture->store, NULL, NULL), ==, 1);
 }
@@ -593,7 +607,7 @@ test_survey_view_disk_full (Fixture       *fixture,
   signal (SIGXFSZ, SIG_IGN);
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &full), ==, 0);
 
-  click (fixture, "Жауаптарды жіберу");
+  send_answers (fixture, "Жауаптарды жіберу");
   g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "review");
   g_assert_true (screen_shows_text (GTK_WIDGET (fixture->view),
                                     _("Your answers could not be saved. Please ask a member of staff for help.")));
@@ -602,10 +616,66 @@ test_survey_view_disk_full (Fixture       *fixture,
   g_assert_cmpint (rc_test_query_int (fixture->database, "SELECT count(*) FROM answers"), ==, 0);
 
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &unlimited), ==, 0);
-  click (fixture, "Жауаптарды жіберу");
+  send_answers (fixture, "Жауаптарды жіберу");
   g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "thanks");
   g_assert_cmpint (rc_test_query_int (fixture->database, "SELECT count(*) FROM responses"), ==, 1);
   g_assert_true (rc_database_check (fixture->database, NULL));
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Another program writes to the database as she presses Send (an import,
+ * a news refresh): the kiosk goes on drawing in front of her, and nothing
+ * on the review can be changed or pressed twice while her answers wait.
+ * Once the database is free they are saved, once, and she is thanked. */
+static void
+test_survey_view_send_while_busy (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(RcDatabase) other = rc_test_open_database (fixture->data_dir);
+  g_autoptr(GError) error = NULL;
+  const char *not_saved = _("Your answers could not be saved. "
+                            "Please ask a member of staff for help.");
+  GtkWidget *stack;
+  GtkWidget *review;
+  GtkWidget *send;
+  guint frames = 0;
+  guint tick;
+
+  walk_to (fixture, NULL);
+  /* The screen she sees, the review, and its buttons. */
+  stack = rc_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_STACK);
+  review = gtk_stack_get_visible_child (GTK_STACK (stack));
+  send = rc_test_find_button (review, "Жауаптарды жіберу");
+  g_assert_true (rc_database_exec (other, "BEGIN IMMEDIATE", &error));
+  g_assert_no_error (error);
+
+  click (fixture, "Жауаптарды жіберу");
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (fixture->view), count_frame, &frames, NULL);
+  rc_test_wait_until (frames >= 10);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (fixture->view), tick);
+
+  g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "review");
+  g_assert_false (gtk_widget_is_sensitive (send));
+  g_assert_false (gtk_widget_is_sensitive (rc_test_find_button (review, "Артқа")));
+  g_assert_false (gtk_widget_is_sensitive (rc_test_find_button (review, "Өзгерту")));
+  g_assert_false (screen_shows_text (GTK_WIDGET (fixture->view), not_saved));
+  g_assert_cmpint (rc_test_query_int (fixture->database, "SELECT count(*) FROM responses"), ==, 0);
+
+  g_assert_true (rc_database_exec (other, "COMMIT", &error));
+  g_assert_no_error (error);
+  rc_test_wait_until (!g_str_equal (rc_survey_view_get_screen (fixture->view), "review"));
+  g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "thanks");
+  g_assert_cmpint (rc_test_query_int (fixture->database, "SELECT count(*) FROM responses"), ==, 1);
 }
 
 static gboolean
@@ -781,6 +851,8 @@ main (int   argc,
               fixture_set_up, test_survey_view_larger_text, fixture_tear_down);
   g_test_add ("/survey-view/text-fields-sealed", Fixture, NULL,
               fixture_set_up, test_survey_view_text_fields_sealed, fixture_tear_down);
+  g_test_add ("/survey-view/send-while-busy", Fixture, NULL,
+              fixture_set_up, test_survey_view_send_while_busy, fixture_tear_down);
   g_test_add ("/survey-view/disk-full", Fixture, NULL,
               fixture_set_up, test_survey_view_disk_full, fixture_tear_down);
   g_test_add ("/survey-view/idle-reset", Fixture, NULL,

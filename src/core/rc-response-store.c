@@ -391,6 +391,79 @@ format_submission_time (RcResponseStore *self)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
+/* What a save writes, taken from the response when it is handed over: the
+ * response may change, or go, on its thread while another one writes. */
+typedef struct
+{
+  char     *data_dir;
+  RcSurvey *survey;
+  char     *response_id;
+  char     *language;
+  char     *submitted_at;
+  guint     minutes;
+  JsonNode *answers;
+} Submission;
+
+static void
+submission_free (Submission *submission)
+{
+  g_free (submission->data_dir);
+  g_clear_object (&submission->survey);
+  g_free (submission->response_id);
+  g_free (submission->language);
+  g_free (submission->submitted_at);
+  g_clear_pointer (&submission->answers, json_node_unref);
+  g_free (submission);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Submission, submission_free)
+
+static Submission *
+take_submission (RcResponseStore  *self,
+                 RcResponse       *response,
+                 GError          **error)
+{
+  Submission *submission;
+
+  if (!rc_response_validate (response, error))
+    return NULL;
+
+  submission = g_new0 (Submission, 1);
+  submission->data_dir = g_strdup (rc_database_get_data_dir (self->database));
+  submission->survey = g_object_ref (rc_response_get_survey (response));
+  submission->response_id = g_uuid_string_random ();
+  submission->language = g_strdup (rc_response_get_language (response));
+  submission->submitted_at = format_submission_time (self);
+  submission->minutes = rc_response_get_elapsed_minutes (response);
+  submission->answers = rc_response_dup_answers (response);
+
+  return submission;
+}
+
+/* One transaction, durable once committed (synchronous = FULL). */
+static gboolean
+write_submission (RcDatabase        *database,
+                  const Submission  *submission,
+                  GError           **error)
+{
+  gboolean ok;
+
+  if (!rc_database_exec (database, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  ok = rc_response_store_insert_survey (database, submission->survey, error) &&
+       rc_response_store_insert (database, submission->response_id, submission->survey,
+                                 rc_database_get_device_id (database), submission->language,
+                                 submission->submitted_at, submission->minutes,
+                                 json_node_get_object (submission->answers), error);
+  ok = ok && rc_database_exec (database, "COMMIT", error);
+
+  if (!ok)
+    sqlite3_exec (rc_database_get_handle (database), "ROLLBACK", NULL, NULL, NULL);
+
+  return ok;
+}
+
 /**
  * rc_response_store_save:
  * @self: a store
@@ -408,40 +481,101 @@ rc_response_store_save (RcResponseStore  *self,
                         RcResponse       *response,
                         GError          **error)
 {
-  g_autofree char *response_id = g_uuid_string_random ();
-  g_autofree char *submitted_at = NULL;
-  g_autoptr(JsonNode) answers = NULL;
-  RcSurvey *survey;
-  gboolean ok;
+  g_autoptr(Submission) submission = NULL;
 
   g_return_val_if_fail (RC_IS_RESPONSE_STORE (self), NULL);
   g_return_val_if_fail (RC_IS_RESPONSE (response), NULL);
 
-  if (!rc_response_validate (response, error))
+  if (!(submission = take_submission (self, response, error)) ||
+      !write_submission (self->database, submission, error))
     return NULL;
 
-  survey = rc_response_get_survey (response);
-  answers = rc_response_dup_answers (response);
-  submitted_at = format_submission_time (self);
+  return g_steal_pointer (&submission->response_id);
+}
 
-  if (!rc_database_exec (self->database, "BEGIN IMMEDIATE", error))
-    return NULL;
+static void
+save_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Submission *submission = task_data;
+  g_autoptr(RcDatabase) database = NULL;
+  GError *error = NULL;
 
-  ok = rc_response_store_insert_survey (self->database, survey, error) &&
-       rc_response_store_insert (self->database, response_id, survey,
-                                 rc_database_get_device_id (self->database),
-                                 rc_response_get_language (response), submitted_at,
-                                 rc_response_get_elapsed_minutes (response),
-                                 json_node_get_object (answers), error);
-  ok = ok && rc_database_exec (self->database, "COMMIT", error);
-
-  if (!ok)
+  /* A connection of its own: the store's serves its own thread alone. */
+  if (!(database = rc_database_open_existing (submission->data_dir, &error)) ||
+      !write_submission (database, submission, &error))
     {
-      sqlite3_exec (rc_database_get_handle (self->database), "ROLLBACK", NULL, NULL, NULL);
-      return NULL;
+      g_task_return_error (task, error);
+      return;
     }
 
-  return g_steal_pointer (&response_id);
+  g_task_return_pointer (task, g_strdup (submission->response_id), g_free);
+}
+
+/**
+ * rc_response_store_save_async:
+ * @self: a store
+ * @response: a complete response
+ * @cancellable: (nullable): tells the caller's callback that it is no
+ *   longer wanted; a save already handed over goes on to the end
+ * @callback: called on the caller's thread once the response is saved
+ *   durably, or could not be
+ * @user_data: for @callback
+ *
+ * rc_response_store_save() in another thread, over a connection of its
+ * own: waiting for the disk, or for another program's write to finish,
+ * holds nobody's window. What is saved is @response as it is now. An
+ * incomplete or invalid response is refused at once.
+ */
+void
+rc_response_store_save_async (RcResponseStore     *self,
+                              RcResponse          *response,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  Submission *submission;
+
+  g_return_if_fail (RC_IS_RESPONSE_STORE (self));
+  g_return_if_fail (RC_IS_RESPONSE (response));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rc_response_store_save_async);
+
+  if (!(submission = take_submission (self, response, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_set_task_data (task, submission, (GDestroyNotify)submission_free);
+  g_task_run_in_thread (task, save_in_thread);
+}
+
+/**
+ * rc_response_store_save_finish:
+ * @self: a store
+ * @result: the result given to the callback
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the new response's id, or %NULL with @error
+ *   set; %G_IO_ERROR_CANCELLED when the save's cancellable was cancelled,
+ *   whether or not the response was saved
+ */
+char *
+rc_response_store_save_finish (RcResponseStore  *self,
+                               GAsyncResult     *result,
+                               GError          **error)
+{
+  g_return_val_if_fail (RC_IS_RESPONSE_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**

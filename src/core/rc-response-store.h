@@ -23,6 +23,14 @@ void             rc_response_store_set_keep_full_time (RcResponseStore  *self,
 char            *rc_response_store_save               (RcResponseStore  *self,
                                                        RcResponse       *response,
                                                        GError          **error);
+void             rc_response_store_save_async         (RcResponseStore     *self,
+                                                       RcResponse          *response,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+char            *rc_response_store_save_finish        (RcResponseStore  *self,
+                                                       GAsyncResult     *result,
+                                                       GError          **error);
 JsonNode        *rc_response_store_load               (RcResponseStore  *self,
                                                        const char       *response_id,
                                                        GError          **error);

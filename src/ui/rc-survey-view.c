@@ -33,6 +33,7 @@ struct _RcSurveyView
   guint            idle_id;
   AdwMessageDialog *still_there;
   guint            still_there_left;
+  GCancellable    *saving;            /* while her answers are being saved */
 
   /* Template widgets */
   GtkStack        *stack;
@@ -238,6 +239,30 @@ clear_helplines (RcSurveyView *self)
     gtk_list_box_remove (self->contacts, row);
 }
 
+/* While her answers are saved, nothing on the review can change them or be
+ * pressed twice. */
+static void
+set_review_sensitive (RcSurveyView *self,
+                      gboolean      sensitive)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->review_list), sensitive);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->review_back_button), sensitive);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->submit_button), sensitive);
+}
+
+/* A save handed over goes on to the end: she pressed Send. Only its
+ * outcome is no longer shown. */
+static void
+stop_waiting_for_save (RcSurveyView *self)
+{
+  if (self->saving == NULL)
+    return;
+
+  g_cancellable_cancel (self->saving);
+  g_clear_object (&self->saving);
+  set_review_sensitive (self, TRUE);
+}
+
 /**
  * rc_survey_view_reset:
  *
@@ -251,6 +276,7 @@ rc_survey_view_reset (RcSurveyView *self)
 
   stop_countdown (self);
   stop_idle_watch (self);
+  stop_waiting_for_save (self);
   adw_bin_set_child (self->question_holder, NULL);
   remove_children (GTK_WIDGET (self->review_list));
   /* Not even the helplines she was reading stay behind a quick exit. */
@@ -679,21 +705,46 @@ show_thanks (RcSurveyView *self)
 }
 
 static void
-on_submit_clicked (RcSurveyView *self)
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
+  g_autoptr(RcSurveyView) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
+  g_autofree char *id = rc_response_store_save_finish (RC_RESPONSE_STORE (source), result, &error);
 
-  id = rc_response_store_save (self->store, self->response, &error);
+  /* She left quickly, or the kiosk closed, while it was saved. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->saving);
+  set_review_sensitive (self, TRUE);
   if (id == NULL)
     {
+      g_debug ("The answers were not saved: %s", error->message);
       gtk_label_set_text (self->submit_error,
                           _("Your answers could not be saved. Please ask a member of staff for help."));
       gtk_widget_set_visible (GTK_WIDGET (self->submit_error), TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->submit_button));
       return;
     }
 
   show_thanks (self);
+}
+
+/* Saved beside the window: a slow disk, or another program's write, must
+ * not freeze the kiosk in front of her. */
+static void
+on_submit_clicked (RcSurveyView *self)
+{
+  if (self->saving != NULL)
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->submit_error), FALSE);
+  self->saving = g_cancellable_new ();
+  set_review_sensitive (self, FALSE);
+  rc_response_store_save_async (self->store, self->response, self->saving, on_saved,
+                                g_object_ref (self));
 }
 
 static void
@@ -776,6 +827,9 @@ rc_survey_view_dispose (GObject *object)
   /* AdwBin disposes of its child, the template's stack, itself. */
   stop_countdown (self);
   stop_idle_watch (self);
+  if (self->saving != NULL)
+    g_cancellable_cancel (self->saving);
+  g_clear_object (&self->saving);
 
   G_OBJECT_CLASS (rc_survey_view_parent_class)->dispose (object);
 }
