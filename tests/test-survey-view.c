@@ -609,6 +609,9 @@ test_survey_view_disk_full (Fixture       *fixture,
 
   send_answers (fixture, "Жауаптарды жіберу");
   g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "review");
+  /* Return sends them again, for whoever answers with the keyboard. */
+  g_assert_true (focused (fixture) ==
+                 rc_test_find_button (GTK_WIDGET (fixture->view), "Жауаптарды жіберу"));
   g_assert_true (screen_shows_text (GTK_WIDGET (fixture->view),
                                     _("Your answers could not be saved. Please ask a member of staff for help.")));
   g_assert_nonnull (rc_survey_view_get_response (fixture->view));
