@@ -827,9 +827,7 @@ rc_survey_view_dispose (GObject *object)
   /* AdwBin disposes of its child, the template's stack, itself. */
   stop_countdown (self);
   stop_idle_watch (self);
-  if (self->saving != NULL)
-    g_cancellable_cancel (self->saving);
-  g_clear_object (&self->saving);
+  stop_waiting_for_save (self);
 
   G_OBJECT_CLASS (rc_survey_view_parent_class)->dispose (object);
 }
