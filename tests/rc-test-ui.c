@@ -248,3 +248,27 @@ rc_test_application_new (const char *data_dir)
 
   return app;
 }
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Lets @widget's window draw @n_frames: a window held up by its thread
+ * draws none. */
+void
+rc_test_wait_for_frames (GtkWidget *widget,
+                         guint      n_frames)
+{
+  guint frames = 0;
+  guint tick = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+
+  rc_test_wait_until (frames >= n_frames);
+  gtk_widget_remove_tick_callback (widget, tick);
+}

@@ -29,6 +29,8 @@ GtkWindow *rc_test_find_toplevel  (GType       type);
 void       rc_test_press_button   (GtkWidget  *button);
 void       rc_test_press_keys     (const char *keys);
 void       rc_test_destroy_window (gpointer    window);
+void       rc_test_wait_for_frames (GtkWidget *widget,
+                                    guint      n_frames);
 
 /* Lets the main loop run until @condition holds, as a person waits for the
  * screen to settle; fails after half a minute, which only a slow build

@@ -290,6 +290,16 @@ rc_test_count_responses_in (const char *path)
   return count;
 }
 
+/* Runs the caller's main loop for @ms: what a window does while it waits. */
+void
+rc_test_run_loop_for (guint ms)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_timeout_add_once (ms, (GSourceOnceFunc)g_main_loop_quit, loop);
+  g_main_loop_run (loop);
+}
+
 /* The number a query gives, such as a count of rows. */
 gint64
 rc_test_query_int (RcDatabase *database,

@@ -66,6 +66,20 @@ n_listed (GtkWidget *view)
   return g_list_model_get_n_items (rc_news_view_get_posts (RC_NEWS_VIEW (view)));
 }
 
+/* The app's window, wide enough for the feed beside the article, on the
+ * news. */
+static GtkWidget *
+open_news (RcApplication *app)
+{
+  GtkWidget *window = GTK_WIDGET (g_object_ref (rc_window_new (app)));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (window, "win.place", "s", "news");
+  rc_test_wait_until (gtk_widget_get_mapped (window));
+  return window;
+}
+
 static void
 test_news_view_reading (void)
 {
@@ -73,14 +87,10 @@ test_news_view_reading (void)
   g_autoptr(RcApplication) app = rc_test_application_new (data_dir);
   RcNewsStore *store = NULL;
   g_autoptr(RcPost) first = NULL;
-  GtkWidget *window, *view, *list, *combo, *text_view, *article;
+  GtkWidget *window, *view, *list, *combo, *text_view, *article, *send;
   GtkTextBuffer *buffer;
 
-  window = GTK_WIDGET (g_object_ref (rc_window_new (RC_APPLICATION (app))));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_widget_activate_action (window, "win.place", "s", "news");
-  rc_test_wait_until (gtk_widget_get_mapped (window));
+  window = open_news (app);
   store = rc_application_get_news_store (app);
 
   /* The four posts, the newest first, unread. */
@@ -107,17 +117,25 @@ test_news_view_reading (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 3);
   g_assert_true (shows_text (article, "Deputy district akim"));
 
-  /* An opinion, sent: kept, and the box is empty for the next. */
+  /* An empty opinion is refused, with the box to write in; one written is
+   * kept, and the box is empty for the next. */
   text_view = rc_test_find_widget (article, GTK_TYPE_TEXT_VIEW);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
-  rc_test_press_button (rc_test_find_button (article, "_Send Your Opinion"));
+  send = rc_test_find_button (article, "_Send Your Opinion");
+  rc_test_press_button (send);
+  rc_test_wait_until (shows_text (article, "Write your opinion first"));
+  g_assert_true (gtk_widget_has_focus (text_view));
   g_assert_cmpint (rc_news_store_count_opinions (store, NULL), ==, 0);
   gtk_text_buffer_set_text (buffer, "Regular round tables, with minutes.", -1);
-  rc_test_press_button (rc_test_find_button (article, "_Send Your Opinion"));
-  g_assert_cmpint (rc_news_store_count_opinions (store, NULL), ==, 1);
+  rc_test_wait_until (gtk_widget_is_sensitive (send));
+  rc_test_press_button (send);
+  rc_test_wait_until (rc_news_store_count_opinions (store, NULL) == 1);
+  rc_test_wait_until (gtk_widget_is_sensitive (send));
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
+  g_assert_false (shows_text (article, "Write your opinion first"));
+  g_assert_true (shows_text (article, "Thank you: your opinion is kept, without your name"));
 
-  /* The same article in Russian. */
+  /* The same article in Russian, with the focus in the box it replaces. */
   rc_test_press_button (rc_test_find_button (article, "Русский"));
   g_assert_cmpstr (rc_post_get_language (shown_post (window)), ==, "ru");
   g_assert_true (shows_text (article, "Заместитель директора департамента"));
@@ -358,6 +376,113 @@ test_news_view_days_in_reader_language (void)
     }
 }
 
+/* Another program writes to the database while she reads (a coordinator's
+ * import of other kiosks' answers, a news refresh): opening a post and
+ * sending an opinion hold the window up for none of it, and what they
+ * write is kept once the database is free. */
+static void
+test_news_view_busy_database (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcApplication) app = rc_test_application_new (data_dir);
+  g_autoptr(RcDatabase) other = rc_test_open_database (data_dir);
+  g_autoptr(RcPost) first = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_read = NULL;
+  RcDatabase *database;
+  GtkWidget *window, *view, *article, *text_view, *send;
+  GtkTextBuffer *buffer;
+
+  window = open_news (app);
+  database = rc_news_store_get_database (rc_application_get_news_store (app));
+  view = rc_test_find_widget (window, RC_TYPE_NEWS_VIEW);
+  first = g_list_model_get_item (rc_news_view_get_posts (RC_NEWS_VIEW (view)), 0);
+  first_read = g_strdup_printf ("SELECT read FROM posts WHERE id = '%s'", rc_post_get_id (first));
+  g_assert_true (rc_database_exec (other, "BEGIN IMMEDIATE", &error));
+  g_assert_no_error (error);
+
+  /* The post opens, and the feed shows it read at once. */
+  g_signal_emit_by_name (rc_test_find_widget (view, GTK_TYPE_GRID_VIEW), "activate", 0);
+  rc_test_wait_for_frames (window, 10);
+  g_assert_true (shown_post (window) == first);
+  g_assert_true (rc_post_get_read (first));
+  g_assert_cmpint (rc_test_query_int (database, first_read), ==, 0);
+
+  /* Her opinion waits, with nothing to press or change twice. */
+  article = rc_test_find_widget (window, RC_TYPE_ARTICLE_VIEW);
+  text_view = rc_test_find_widget (article, GTK_TYPE_TEXT_VIEW);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  send = rc_test_find_button (article, "_Send Your Opinion");
+  gtk_text_buffer_set_text (buffer, "Regular round tables, with minutes.", -1);
+  rc_test_press_button (send);
+  rc_test_wait_for_frames (window, 10);
+  g_assert_false (gtk_widget_is_sensitive (send));
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (text_view)));
+  g_assert_cmpint (rc_test_query_int (database, "SELECT count(*) FROM opinions"), ==, 0);
+
+  /* Free: both are written, and she is thanked. */
+  g_assert_true (rc_database_exec (other, "COMMIT", &error));
+  g_assert_no_error (error);
+  rc_test_wait_until (shows_text (article, "Thank you: your opinion is kept, without your name"));
+  g_assert_true (gtk_widget_is_sensitive (send));
+  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (text_view)));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
+  g_assert_cmpint (rc_test_query_int (database, "SELECT count(*) FROM opinions"), ==, 1);
+  rc_test_wait_until (rc_test_query_int (database, first_read) == 1);
+
+  rc_test_destroy_window (window);
+}
+
+/* Another program writes for longer than the app waits (a long import):
+ * her opinion is not kept, she is told so under the box in words she can
+ * act on, and what she wrote stays, with Send ready again under her
+ * keyboard. */
+static void
+test_news_view_opinion_not_kept (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcApplication) app = rc_test_application_new (data_dir);
+  g_autoptr(RcDatabase) other = rc_test_open_database (data_dir);
+  g_autoptr(RcPost) first = NULL;
+  g_autoptr(GError) error = NULL;
+  RcDatabase *database;
+  GtkWidget *window, *view, *article, *text_view, *send;
+  GtkTextBuffer *buffer;
+
+  window = open_news (app);
+  database = rc_news_store_get_database (rc_application_get_news_store (app));
+  view = rc_test_find_widget (window, RC_TYPE_NEWS_VIEW);
+  first = g_list_model_get_item (rc_news_view_get_posts (RC_NEWS_VIEW (view)), 0);
+  rc_news_view_open_post (RC_NEWS_VIEW (view), first);
+  article = rc_test_find_widget (window, RC_TYPE_ARTICLE_VIEW);
+  text_view = rc_test_find_widget (article, GTK_TYPE_TEXT_VIEW);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  send = rc_test_find_button (article, "_Send Your Opinion");
+  rc_test_wait_until (rc_test_query_int (database, "SELECT count(*) FROM posts WHERE read = 1") == 1);
+
+  g_assert_true (rc_database_exec (other, "BEGIN IMMEDIATE", &error));
+  g_assert_no_error (error);
+  gtk_text_buffer_set_text (buffer, "Regular round tables, with minutes.", -1);
+  gtk_widget_grab_focus (send);
+  rc_test_press_button (send);
+  rc_test_wait_until (shows_text (article, "Your opinion could not be kept. Please try again later."));
+  g_assert_true (gtk_widget_is_sensitive (send));
+  g_assert_true (gtk_widget_has_focus (send));
+  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (text_view)));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==,
+                   g_utf8_strlen ("Regular round tables, with minutes.", -1));
+
+  /* Free again: the same words are kept with the next Send. */
+  g_assert_true (rc_database_exec (other, "COMMIT", &error));
+  g_assert_no_error (error);
+  rc_test_press_button (send);
+  rc_test_wait_until (rc_test_query_int (database, "SELECT count(*) FROM opinions "
+                                         "WHERE text = 'Regular round tables, with minutes.'") == 1);
+  rc_test_wait_until (!shows_text (article, "Your opinion could not be kept. Please try again later."));
+
+  rc_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -370,6 +495,8 @@ main (int   argc,
   g_test_add_func ("/news-view/refresh", test_news_view_refresh);
   g_test_add_func ("/news-view/every-block", test_news_view_every_block);
   g_test_add_func ("/news-view/days-in-reader-language", test_news_view_days_in_reader_language);
+  g_test_add_func ("/news-view/busy-database", test_news_view_busy_database);
+  g_test_add_func ("/news-view/opinion-not-kept", test_news_view_opinion_not_kept);
 
   return g_test_run ();
 }

@@ -125,6 +125,43 @@ test_news_officials_blocks (void)
   g_assert_true (has_table && has_guide && has_opinion);
 }
 
+/* Where a write handed to another thread tells how it went. */
+typedef struct
+{
+  gboolean  done;
+  gboolean  written;
+  GError   *error;
+} Written;
+
+static void
+on_read_mark_written (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  Written *written = user_data;
+
+  written->written = rc_news_store_mark_read_finish (RC_NEWS_STORE (source), result, &written->error);
+  written->done = TRUE;
+}
+
+static void
+on_opinion_written (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Written *written = user_data;
+
+  written->written = rc_news_store_add_opinion_finish (RC_NEWS_STORE (source), result, &written->error);
+  written->done = TRUE;
+}
+
+static void
+wait_for_write (Written *written)
+{
+  while (!written->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static void
 test_news_read_stays_read (void)
 {
@@ -134,9 +171,13 @@ test_news_read_stays_read (void)
   g_autoptr(RcNewsStore) again = NULL;
   g_autoptr(RcPost) reloaded = NULL;
   g_autoptr(GError) error = NULL;
+  Written marked = { 0 };
 
-  g_assert_true (rc_news_store_mark_read (store, post, &error));
+  rc_news_store_mark_read_async (store, post, NULL, on_read_mark_written, &marked);
   g_assert_true (rc_post_get_read (post));
+  wait_for_write (&marked);
+  g_assert_no_error (marked.error);
+  g_assert_true (marked.written);
 
   /* The next start offers the bundled posts again: unchanged, they are
    * not written again. */
@@ -151,6 +192,45 @@ test_news_read_stays_read (void)
   again = open_store (dir);
   reloaded = get (again, "bundled:ngo-salon-staff:kk");
   g_assert_true (rc_post_get_read (reloaded));
+}
+
+/* While another program writes (an import, a news refresh), a post opened
+ * shows as read at once, and the mark is written as soon as the database
+ * is free, beside the reader's window. A post already read is not written
+ * again: that is told at once, busy database or not. */
+static void
+test_news_read_mark_waits_beside (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autoptr(RcNewsStore) store = open_store (dir);
+  g_autoptr(RcDatabase) other = rc_test_open_database (dir);
+  g_autoptr(RcPost) post = get (store, "bundled:authorised-officials:ru");
+  g_autoptr(GError) error = NULL;
+  const char *read = "SELECT read FROM posts WHERE id = 'bundled:authorised-officials:ru'";
+  Written marked = { 0 };
+  Written again = { 0 };
+
+  g_assert_true (rc_database_exec (other, "BEGIN IMMEDIATE", &error));
+  g_assert_no_error (error);
+
+  rc_news_store_mark_read_async (store, post, NULL, on_read_mark_written, &marked);
+  g_assert_true (rc_post_get_read (post));
+  rc_test_run_loop_for (300);
+  g_assert_false (marked.done);
+  g_assert_cmpint (rc_test_query_int (rc_news_store_get_database (store), read), ==, 0);
+
+  rc_news_store_mark_read_async (store, post, NULL, on_read_mark_written, &again);
+  wait_for_write (&again);
+  g_assert_no_error (again.error);
+  g_assert_true (again.written);
+  g_assert_false (marked.done);
+
+  g_assert_true (rc_database_exec (other, "COMMIT", &error));
+  g_assert_no_error (error);
+  wait_for_write (&marked);
+  g_assert_no_error (marked.error);
+  g_assert_true (marked.written);
+  g_assert_cmpint (rc_test_query_int (rc_news_store_get_database (store), read), ==, 1);
 }
 
 /* Blocks the app cannot read back are named as damaged, not passed on as
@@ -294,6 +374,60 @@ test_news_opinions (void)
   g_assert_true (rc_news_store_add_opinion (store, post, "Ашық диалог керек.", &error));
   g_assert_no_error (error);
   g_assert_cmpint (rc_news_store_count_opinions (store, NULL), ==, 1);
+}
+
+/* A reader's opinion waits beside her window while another program
+ * writes, and is kept, once and trimmed, as soon as the database is free.
+ * An empty one is refused at once, busy database or not; a caller that no
+ * longer wants to hear is told so, but what she sent is kept. */
+static void
+test_news_opinions_async (void)
+{
+  g_autofree char *dir = rc_test_make_temp_dir ();
+  g_autoptr(RcNewsStore) store = open_store (dir);
+  g_autoptr(RcDatabase) other = rc_test_open_database (dir);
+  g_autoptr(RcPost) post = get (store, "bundled:authorised-officials:kk");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  RcDatabase *database = rc_news_store_get_database (store);
+  Written kept = { 0 };
+  Written refused = { 0 };
+  Written cancelled = { 0 };
+
+  g_assert_true (rc_database_exec (other, "BEGIN IMMEDIATE", &error));
+  g_assert_no_error (error);
+
+  rc_news_store_add_opinion_async (store, post, "  Ашық диалог керек.\n", NULL, on_opinion_written, &kept);
+  rc_test_run_loop_for (300);
+  g_assert_false (kept.done);
+  g_assert_cmpint (rc_news_store_count_opinions (store, NULL), ==, 0);
+
+  rc_news_store_add_opinion_async (store, post, " \n ", NULL, on_opinion_written, &refused);
+  wait_for_write (&refused);
+  g_assert_false (refused.written);
+  g_assert_error (refused.error, RC_NEWS_ERROR, RC_NEWS_ERROR_INVALID);
+  g_assert_false (kept.done);
+
+  g_assert_true (rc_database_exec (other, "COMMIT", &error));
+  g_assert_no_error (error);
+  wait_for_write (&kept);
+  g_assert_no_error (kept.error);
+  g_assert_true (kept.written);
+  g_assert_cmpint (rc_news_store_count_opinions (store, NULL), ==, 1);
+  g_assert_cmpint (rc_test_query_int (database, "SELECT count(*) FROM opinions "
+                                      "WHERE text = 'Ашық диалог керек.' AND language = 'kk' "
+                                      "AND post_group = 'bundled:authorised-officials'"), ==, 1);
+
+  rc_news_store_add_opinion_async (store, post, "Дөңгелек үстелдер.", cancellable, on_opinion_written,
+                                   &cancelled);
+  g_cancellable_cancel (cancellable);
+  wait_for_write (&cancelled);
+  g_assert_false (cancelled.written);
+  g_assert_error (cancelled.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (rc_news_store_count_opinions (store, NULL), ==, 2);
+
+  g_clear_error (&refused.error);
+  g_clear_error (&cancelled.error);
 }
 
 /* Coordinators take the opinions away, each with the question it answers. */
@@ -463,12 +597,14 @@ main (int   argc,
   g_test_add_func ("/news/bundled", test_news_bundled);
   g_test_add_func ("/news/officials-blocks", test_news_officials_blocks);
   g_test_add_func ("/news/read-stays-read", test_news_read_stays_read);
+  g_test_add_func ("/news/read-mark-waits-beside", test_news_read_mark_waits_beside);
   g_test_add_func ("/news/damaged-blocks", test_news_damaged_blocks);
   g_test_add_func ("/news/translations", test_news_translations);
   g_test_add_func ("/news/search", test_news_search);
   g_test_add_func ("/news/site-post-searchable", test_news_site_post_searchable);
   g_test_add_func ("/news/many-posts", test_news_many_posts);
   g_test_add_func ("/news/opinions", test_news_opinions);
+  g_test_add_func ("/news/opinions-async", test_news_opinions_async);
   g_test_add_func ("/news/opinions-export", test_news_opinions_export);
   g_test_add_func ("/news/opinions-export-stopped", test_news_opinions_export_stopped);
 

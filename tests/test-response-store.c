@@ -291,16 +291,6 @@ wait_for_save (Saved *saved)
     g_main_context_iteration (NULL, TRUE);
 }
 
-/* Runs the caller's main loop for @ms: what a window does while it waits. */
-static void
-run_loop_for (guint ms)
-{
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-
-  g_timeout_add_once (ms, (GSourceOnceFunc)g_main_loop_quit, loop);
-  g_main_loop_run (loop);
-}
-
 /* While another program writes, the kiosk's save waits beside its window:
  * the caller's loop goes on, and the response is saved, whole and once,
  * as it was when handed over, as soon as the database is free. */
@@ -325,7 +315,7 @@ test_store_save_async (void)
   rc_response_store_save_async (store, response, NULL, on_saved, &saved);
   /* Changed after it was handed over: what was handed over is saved. */
   g_assert_true (rc_response_set_text (response, "q_long", "changed later", NULL));
-  run_loop_for (300);
+  rc_test_run_loop_for (300);
   g_assert_false (saved.done);
   g_assert_cmpint (rc_response_store_count (store, NULL, NULL), ==, 0);
 

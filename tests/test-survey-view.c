@@ -625,17 +625,6 @@ test_survey_view_disk_full (Fixture       *fixture,
   g_assert_true (rc_database_check (fixture->database, NULL));
 }
 
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
 /* Another program writes to the database as she presses Send (an import,
  * a news refresh): the kiosk goes on drawing in front of her, and nothing
  * on the review can be changed or pressed twice while her answers wait.
@@ -651,8 +640,6 @@ test_survey_view_send_while_busy (Fixture       *fixture,
   GtkWidget *stack;
   GtkWidget *review;
   GtkWidget *send;
-  guint frames = 0;
-  guint tick;
 
   walk_to (fixture, NULL);
   /* The screen she sees, the review, and its buttons. */
@@ -663,9 +650,7 @@ test_survey_view_send_while_busy (Fixture       *fixture,
   g_assert_no_error (error);
 
   click (fixture, "Жауаптарды жіберу");
-  tick = gtk_widget_add_tick_callback (GTK_WIDGET (fixture->view), count_frame, &frames, NULL);
-  rc_test_wait_until (frames >= 10);
-  gtk_widget_remove_tick_callback (GTK_WIDGET (fixture->view), tick);
+  rc_test_wait_for_frames (GTK_WIDGET (fixture->view), 10);
 
   g_assert_cmpstr (rc_survey_view_get_screen (fixture->view), ==, "review");
   g_assert_false (gtk_widget_is_sensitive (send));

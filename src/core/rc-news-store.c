@@ -598,27 +598,6 @@ rc_news_store_load_blocks (RcNewsStore  *self,
   return blocks;
 }
 
-gboolean
-rc_news_store_mark_read (RcNewsStore  *self,
-                         RcPost       *post,
-                         GError      **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (RC_IS_NEWS_STORE (self), FALSE);
-  g_return_val_if_fail (RC_IS_POST (post), FALSE);
-
-  stmt = rc_database_prepare (self->database, "UPDATE posts SET read = 1 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, rc_post_get_id (post), -1, SQLITE_STATIC);
-  if (!step_done (self->database, stmt, error))
-    return FALSE;
-
-  rc_post_set_read (post, TRUE);
-  return TRUE;
-}
-
 /**
  * rc_news_store_list_translations:
  *
@@ -659,13 +638,222 @@ rc_news_store_list_translations (RcNewsStore  *self,
   return g_steal_pointer (&others);
 }
 
+/* A reader's opinion as it is kept: taken on her thread, written on any. */
+typedef struct
+{
+  char *id;
+  char *post_group;
+  char *language;
+  char *text;
+  char *day;
+} Opinion;
+
+static void
+opinion_free (Opinion *opinion)
+{
+  g_free (opinion->id);
+  g_free (opinion->post_group);
+  g_free (opinion->language);
+  g_free (opinion->text);
+  g_free (opinion->day);
+  g_free (opinion);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Opinion, opinion_free)
+
+static Opinion *
+take_opinion (RcPost      *post,
+              const char  *text,
+              GError     **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  Opinion *opinion;
+
+  if (*trimmed == '\0')
+    {
+      g_set_error_literal (error, RC_NEWS_ERROR, RC_NEWS_ERROR_INVALID, _("Write your opinion first"));
+      return NULL;
+    }
+  if (!g_utf8_validate (trimmed, -1, NULL) || g_utf8_strlen (trimmed, -1) > MAX_OPINION_LENGTH)
+    {
+      g_set_error (error, RC_NEWS_ERROR, RC_NEWS_ERROR_INVALID,
+                   _("An opinion can be at most %d characters long"), MAX_OPINION_LENGTH);
+      return NULL;
+    }
+
+  now = g_date_time_new_now_local ();
+  opinion = g_new0 (Opinion, 1);
+  opinion->id = g_uuid_string_random ();
+  opinion->post_group = g_strdup (rc_post_get_group_id (post));
+  opinion->language = g_strdup (rc_post_get_language (post));
+  opinion->text = g_steal_pointer (&trimmed);
+  opinion->day = g_date_time_format (now, "%Y-%m-%d");
+
+  return opinion;
+}
+
+static gboolean
+write_opinion (RcDatabase     *database,
+               gconstpointer   data,
+               GError        **error)
+{
+  const Opinion *opinion = data;
+  sqlite3_stmt *stmt;
+
+  stmt = rc_database_prepare (database,
+                              "INSERT INTO opinions (id, post_group, language, text, submitted_at) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, opinion->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, opinion->post_group, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, opinion->language, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, opinion->text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, opinion->day, -1, SQLITE_STATIC);
+
+  return step_done (database, stmt, error);
+}
+
+static gboolean
+write_read_mark (RcDatabase     *database,
+                 gconstpointer   data,
+                 GError        **error)
+{
+  const char *post_id = data;
+  sqlite3_stmt *stmt;
+
+  stmt = rc_database_prepare (database, "UPDATE posts SET read = 1 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, post_id, -1, SQLITE_STATIC);
+
+  return step_done (database, stmt, error);
+}
+
+/* A write handed to another thread, where it goes over a connection of
+ * its own: the store's serves its own thread alone. */
+typedef gboolean (*WriteFunc) (RcDatabase     *database,
+                               gconstpointer   data,
+                               GError        **error);
+
+typedef struct
+{
+  char           *data_dir;
+  WriteFunc       write;
+  gpointer        data;
+  GDestroyNotify  data_free;
+} Write;
+
+static void
+write_free (Write *write)
+{
+  g_free (write->data_dir);
+  g_clear_pointer (&write->data, write->data_free);
+  g_free (write);
+}
+
+static void
+write_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  Write *write = task_data;
+  g_autoptr(RcDatabase) database = NULL;
+  GError *error = NULL;
+
+  if (!(database = rc_database_open_existing (write->data_dir, &error)) ||
+      !write->write (database, write->data, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+run_write (RcNewsStore    *self,
+           GTask          *task,
+           WriteFunc       func,
+           gpointer        data,
+           GDestroyNotify  data_free)
+{
+  Write *write = g_new0 (Write, 1);
+
+  write->data_dir = g_strdup (rc_database_get_data_dir (self->database));
+  write->write = func;
+  write->data = data;
+  write->data_free = data_free;
+  g_task_set_task_data (task, write, (GDestroyNotify)write_free);
+  g_task_run_in_thread (task, write_in_thread);
+}
+
+/**
+ * rc_news_store_mark_read_async:
+ * @self: a store
+ * @post: the post opened
+ * @cancellable: (nullable): tells the caller's callback that it is no
+ *   longer wanted; a mark already handed over is written all the same
+ * @callback: (nullable): called on the caller's thread once the mark is
+ *   written, or could not be
+ * @user_data: for @callback
+ *
+ * Marks @post read: at once on @post, for whoever shows it, and in the
+ * database in another thread, over a connection of its own, so that
+ * neither the disk nor another program's write holds up a reader's
+ * window. A post already read is not written again.
+ */
+void
+rc_news_store_mark_read_async (RcNewsStore         *self,
+                               RcPost              *post,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (RC_IS_NEWS_STORE (self));
+  g_return_if_fail (RC_IS_POST (post));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rc_news_store_mark_read_async);
+
+  if (rc_post_get_read (post))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  rc_post_set_read (post, TRUE);
+  run_write (self, task, write_read_mark, g_strdup (rc_post_get_id (post)), g_free);
+}
+
+/**
+ * rc_news_store_mark_read_finish:
+ *
+ * Returns: whether the mark is written; %FALSE with @error set otherwise,
+ *   or with %G_IO_ERROR_CANCELLED once the call's cancellable was
+ *   cancelled
+ */
+gboolean
+rc_news_store_mark_read_finish (RcNewsStore   *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (RC_IS_NEWS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /**
  * rc_news_store_add_opinion:
  * @post: the post whose question it answers
  * @text: the reader's opinion
  *
  * Keeps an opinion anonymously: the post, its language, the text and the
- * day, nothing about who wrote it.
+ * day, nothing about who wrote it. An empty or too long one is refused.
  *
  * Returns: whether it was kept
  */
@@ -675,42 +863,75 @@ rc_news_store_add_opinion (RcNewsStore  *self,
                            const char   *text,
                            GError      **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *id = g_uuid_string_random ();
-  g_autofree char *trimmed = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(Opinion) opinion = NULL;
 
   g_return_val_if_fail (RC_IS_NEWS_STORE (self), FALSE);
   g_return_val_if_fail (RC_IS_POST (post), FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
 
-  trimmed = g_strstrip (g_strdup (text));
-  if (*trimmed == '\0')
+  return (opinion = take_opinion (post, text, error)) != NULL &&
+         write_opinion (self->database, opinion, error);
+}
+
+/**
+ * rc_news_store_add_opinion_async:
+ * @self: a store
+ * @post: the post whose question it answers
+ * @text: the reader's opinion
+ * @cancellable: (nullable): tells the caller's callback that it is no
+ *   longer wanted; an opinion already handed over is kept all the same
+ * @callback: called on the caller's thread once the opinion is kept, or
+ *   could not be
+ * @user_data: for @callback
+ *
+ * rc_news_store_add_opinion() in another thread, over a connection of its
+ * own. An empty or too long opinion is refused at once.
+ */
+void
+rc_news_store_add_opinion_async (RcNewsStore         *self,
+                                 RcPost              *post,
+                                 const char          *text,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  Opinion *opinion;
+
+  g_return_if_fail (RC_IS_NEWS_STORE (self));
+  g_return_if_fail (RC_IS_POST (post));
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rc_news_store_add_opinion_async);
+
+  if (!(opinion = take_opinion (post, text, &error)))
     {
-      g_set_error_literal (error, RC_NEWS_ERROR, RC_NEWS_ERROR_INVALID, _("Write your opinion first"));
-      return FALSE;
-    }
-  if (!g_utf8_validate (trimmed, -1, NULL) || g_utf8_strlen (trimmed, -1) > MAX_OPINION_LENGTH)
-    {
-      g_set_error (error, RC_NEWS_ERROR, RC_NEWS_ERROR_INVALID,
-                   _("An opinion can be at most %d characters long"), MAX_OPINION_LENGTH);
-      return FALSE;
+      g_task_return_error (task, error);
+      return;
     }
 
-  stmt = rc_database_prepare (self->database,
-                              "INSERT INTO opinions (id, post_group, language, text, submitted_at) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5)",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, rc_post_get_group_id (post), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, rc_post_get_language (post), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, trimmed, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, day, -1, SQLITE_STATIC);
+  run_write (self, task, write_opinion, opinion, (GDestroyNotify)opinion_free);
+}
 
-  return step_done (self->database, stmt, error);
+/**
+ * rc_news_store_add_opinion_finish:
+ *
+ * Returns: whether the opinion was kept; %FALSE with @error set
+ *   otherwise, or with %G_IO_ERROR_CANCELLED once the call's cancellable
+ *   was cancelled, whether or not it was kept
+ */
+gboolean
+rc_news_store_add_opinion_finish (RcNewsStore   *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (RC_IS_NEWS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 gint64

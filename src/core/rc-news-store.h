@@ -64,8 +64,13 @@ RcPost      *rc_news_store_get_post           (RcNewsStore       *self,
 JsonArray   *rc_news_store_load_blocks        (RcNewsStore       *self,
                                                RcPost            *post,
                                                GError           **error);
-gboolean     rc_news_store_mark_read          (RcNewsStore       *self,
+void         rc_news_store_mark_read_async    (RcNewsStore       *self,
                                                RcPost            *post,
+                                               GCancellable      *cancellable,
+                                               GAsyncReadyCallback callback,
+                                               gpointer           user_data);
+gboolean     rc_news_store_mark_read_finish   (RcNewsStore       *self,
+                                               GAsyncResult      *result,
                                                GError           **error);
 GPtrArray   *rc_news_store_list_translations  (RcNewsStore       *self,
                                                RcPost            *post,
@@ -73,6 +78,15 @@ GPtrArray   *rc_news_store_list_translations  (RcNewsStore       *self,
 gboolean     rc_news_store_add_opinion        (RcNewsStore       *self,
                                                RcPost            *post,
                                                const char        *text,
+                                               GError           **error);
+void         rc_news_store_add_opinion_async  (RcNewsStore       *self,
+                                               RcPost            *post,
+                                               const char        *text,
+                                               GCancellable      *cancellable,
+                                               GAsyncReadyCallback callback,
+                                               gpointer           user_data);
+gboolean     rc_news_store_add_opinion_finish (RcNewsStore       *self,
+                                               GAsyncResult      *result,
                                                GError           **error);
 gint64       rc_news_store_count_opinions     (RcNewsStore       *self,
                                                GError           **error);
