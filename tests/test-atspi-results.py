@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 # The coordinator's results as a screen reader hears them, in Russian: each
-# chart is an image named after its question whose description holds the
-# figures, and they follow a filter. Runs in tests/virtual-session; prints
-# TAP.
+# button is named by the words it shows, each chart is an image named after
+# its question whose description holds the figures, and they follow a
+# filter. Runs in tests/virtual-session; prints TAP.
 #
 # Copyright 2026 Resource Centre contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,7 +16,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tools'))
-from rc_atspi import Atspi, Tap, click, find_all, press, wait_for  # noqa: E402
+from rc_atspi import Atspi, Tap, click, find_all, press, wait_for, walk  # noqa: E402
 
 EXECUTABLE = os.environ['RC_EXECUTABLE']
 GENERATOR = os.environ['RC_GEN']
@@ -45,8 +45,13 @@ def expected_description(data_dir, language=None):
     return question['label']['ru'], '; '.join(parts) + '.'
 
 
-def find_named(app, role, prefix):
-    return [n for n in find_all(app, role) if (n.get_name() or '').startswith(prefix)]
+def misnamed_buttons(app):
+    """Buttons whose name a screen reader would read wrong: with the mnemonic's
+    underscore, or with the shown words said twice."""
+    names = [n.get_name() or '' for n in walk(app) if n.get_role() == Atspi.Role.PUSH_BUTTON]
+    return [name for name in names
+            if '_' in name or (name.count(' ') % 2 == 1 and
+                               name[:len(name) // 2] == name[len(name) // 2 + 1:])]
 
 
 def main():
@@ -67,9 +72,15 @@ def main():
         entry = wait_for('the PIN entry', lambda: find_all(app, Atspi.Role.PASSWORD_TEXT) or
                          find_all(app, Atspi.Role.TEXT, 'PIN-код координатора'))
         entry[0].get_editable_text_iface().set_text_contents('2580')
-        # GTK 4.8 names a button by its label and its accessible label.
-        press(wait_for('the unlock button', lambda: find_named(app, Atspi.Role.PUSH_BUTTON, '_Разблокировать'))[0])
-        press(wait_for('the results button', lambda: find_named(app, Atspi.Role.PUSH_BUTTON, 'Показать результаты'))[0])
+        tap.report(not misnamed_buttons(app),
+                   'the locked place names its buttons by their words: %r' % misnamed_buttons(app))
+        press(wait_for('the unlock button', lambda: find_all(app, Atspi.Role.PUSH_BUTTON, 'Разблокировать'))[0])
+        show = wait_for('the results button', lambda: find_all(app, Atspi.Role.PUSH_BUTTON, 'Показать'))
+        tap.report(show[0].get_description() == 'Показать результаты',
+                   'the results button says what it shows: %r' % show[0].get_description())
+        tap.report(not misnamed_buttons(app),
+                   'the unlocked place names its buttons by their words: %r' % misnamed_buttons(app))
+        press(show[0])
         chart = wait_for('the chart of the age question', lambda: find_all(app, Atspi.Role.IMAGE, title))
         tap.report(True, 'the results page shows the chart of “%s” as an image named after it' % title)
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-accessible.h"
 #include "rc-application.h"
 #include "rc-backup.h"
 #include "rc-language.h"
@@ -192,6 +193,7 @@ on_recovery_chosen (AdwMessageDialog *dialog,
     }
 
   g_signal_connect_object (told, "response", G_CALLBACK (on_recovery_told), self, 0);
+  rc_accessible_name_mnemonic_buttons (GTK_WIDGET (told));
   gtk_window_present (GTK_WINDOW (told));
 }
 
@@ -243,6 +245,7 @@ offer_recovery (RcApplication *self,
   g_object_set_data_full (G_OBJECT (dialog), "rc-data-dir", g_strdup (data_dir), g_free);
   g_object_set_data_full (G_OBJECT (dialog), "rc-backup", g_strdup (newest), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_recovery_chosen), self, 0);
+  rc_accessible_name_mnemonic_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -256,6 +259,7 @@ show_startup_error (RcApplication *self)
                                                        self->startup_error->message));
   adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  rc_accessible_name_mnemonic_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

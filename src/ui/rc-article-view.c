@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rc-accessible.h"
 #include "rc-article-view.h"
 #include "rc-json.h"
 #include "rc-language.h"
@@ -456,6 +457,7 @@ add_opinion (RcArticleView *self,
   gtk_widget_add_css_class (send, "suggested-action");
   g_object_set_data (G_OBJECT (send), "rc-text-view", text);
   g_object_set_data (G_OBJECT (send), "rc-message", message);
+  rc_accessible_name_mnemonic_buttons (send);
   g_signal_connect_swapped (send, "clicked", G_CALLBACK (on_send_opinion), self);
   add (self, send);
 }

@@ -11,6 +11,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "rc-accessible.h"
 #include "rc-active-survey.h"
 #include "rc-coordinator-view.h"
 #include "rc-day-row.h"
@@ -503,6 +504,7 @@ install_survey (RcCoordinatorView *self,
           adw_message_dialog_set_extra_child (dialog, scrolled);
         }
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      rc_accessible_name_mnemonic_buttons (GTK_WIDGET (dialog));
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
@@ -572,6 +574,7 @@ show_failure (RcCoordinatorView *self,
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                                        heading, error->message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  rc_accessible_name_mnemonic_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -844,6 +847,7 @@ export_action (GtkWidget  *widget,
   g_signal_connect (dialog, "response", G_CALLBACK (on_export_options_response), self);
   on_export_options_changed (dialog);
 
+  rc_accessible_name_mnemonic_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1131,6 +1135,7 @@ delete_responses_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), widget, 0);
+  rc_accessible_name_mnemonic_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1459,6 +1464,7 @@ rc_coordinator_view_init (RcCoordinatorView *self)
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rc_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->lock_seconds = 300;
   self->summary_rows = g_ptr_array_new ();

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-accessible.h"
 #include "rc-article-view.h"
 #include "rc-language.h"
 #include "rc-news-sync.h"
@@ -144,6 +145,7 @@ show_notice (RcNewsView *self,
 {
   gtk_label_set_text (self->notice_label, text ? text : "");
   gtk_button_set_label (self->notice_button, button_label ? button_label : "");
+  rc_accessible_name_mnemonic_buttons (GTK_WIDGET (self->notice_button));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->notice_button), button_action);
   gtk_widget_set_visible (GTK_WIDGET (self->notice_button), button_label != NULL);
   gtk_revealer_set_reveal_child (self->notice_revealer, text != NULL);
@@ -313,6 +315,7 @@ set_site_action (GtkWidget  *widget,
   g_signal_connect (dialog, "response", G_CALLBACK (on_site_response), self);
   on_site_entry_changed (GTK_EDITABLE (entry), dialog);
 
+  rc_accessible_name_mnemonic_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }
@@ -592,6 +595,7 @@ rc_news_view_init (RcNewsView *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rc_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);

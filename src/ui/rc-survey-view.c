@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-accessible.h"
 #include "rc-language.h"
 #include "rc-question-view.h"
 #include "rc-survey-view.h"
@@ -183,6 +184,7 @@ show_still_there (RcSurveyView *self)
 
   self->still_there_left = MAX (1, self->still_there_seconds);
   update_still_there (self);
+  rc_accessible_name_mnemonic_buttons (GTK_WIDGET (self->still_there));
   gtk_window_present (GTK_WINDOW (self->still_there));
 }
 
