@@ -331,10 +331,9 @@ add_level_guide (RcArticleView *self,
 
 /* The opinion box and its Send button, dimmed while what she wrote is
  * kept, and the message under them: the box may be gone by then, with the
- * post it was under. */
+ * post it was under, and the view too (its dispose cancels the write). */
 typedef struct
 {
-  RcArticleView *self;          /* unowned: its dispose cancels the write */
   GtkTextView   *text_view;
   GtkWidget     *send;
   GtkLabel      *message;
@@ -414,7 +413,6 @@ on_send_opinion (RcArticleView *self,
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 
   form = g_new0 (OpinionForm, 1);
-  form->self = self;
   form->text_view = g_object_ref (text_view);
   form->send = g_object_ref (GTK_WIDGET (button));
   form->message = g_object_ref (g_object_get_data (G_OBJECT (button), "rc-message"));
