@@ -300,6 +300,27 @@ rc_test_run_loop_for (guint ms)
   g_main_loop_run (loop);
 }
 
+static gpointer
+commit_later (gpointer data)
+{
+  RcDatabase *other = data;
+  g_autoptr(GError) error = NULL;
+
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+  g_assert_true (rc_database_exec (other, "COMMIT", &error));
+  g_assert_no_error (error);
+
+  return NULL;
+}
+
+/* Another program's write, begun on @other, ends 300 ms from now in a
+ * thread of its own: the caller's thread may be waiting, as an app ending. */
+GThread *
+rc_test_commit_later (RcDatabase *other)
+{
+  return g_thread_new ("commit-later", commit_later, other);
+}
+
 /* The number a query gives, such as a count of rows. */
 gint64
 rc_test_query_int (RcDatabase *database,

@@ -31,6 +31,7 @@ gint64      rc_test_count_responses_in (const char *path);
 gint64      rc_test_query_int         (RcDatabase *database,
                                        const char *sql);
 void        rc_test_run_loop_for      (guint       ms);
+GThread    *rc_test_commit_later      (RcDatabase *other);
 char       *rc_test_query_plan        (RcDatabase *database,
                                        const char *sql);
 void        rc_test_seed_results      (const char *data_dir);

@@ -433,6 +433,65 @@ test_news_view_busy_database (void)
   rc_test_destroy_window (window);
 }
 
+typedef struct
+{
+  RcDatabase *other;
+  GThread    *committer;
+  GtkWidget  *window;
+} Quitting;
+
+/* She sends her opinion while another program writes, and quits at once,
+ * as a person at the keyboard does: Ctrl+Q. */
+static void
+send_and_quit (GApplication *app,
+               Quitting     *quitting)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcPost) first = NULL;
+  GtkWidget *window, *view, *article, *text_view, *send;
+
+  window = quitting->window = g_object_ref (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app))));
+  gtk_widget_activate_action (window, "win.place", "s", "news");
+  rc_test_wait_until (gtk_widget_get_mapped (window));
+  view = rc_test_find_widget (window, RC_TYPE_NEWS_VIEW);
+  first = g_list_model_get_item (rc_news_view_get_posts (RC_NEWS_VIEW (view)), 0);
+  rc_news_view_open_post (RC_NEWS_VIEW (view), first);
+  article = rc_test_find_widget (window, RC_TYPE_ARTICLE_VIEW);
+  text_view = rc_test_find_widget (article, GTK_TYPE_TEXT_VIEW);
+  send = rc_test_find_button (article, "_Send Your Opinion");
+
+  g_assert_true (rc_database_exec (quitting->other, "BEGIN IMMEDIATE", &error));
+  g_assert_no_error (error);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)),
+                            "Regular round tables, with minutes.", -1);
+  rc_test_press_button (send);
+  rc_test_wait_until (!gtk_widget_is_sensitive (send));
+
+  rc_test_press_keys ("ctrl+q");
+  /* Pressing takes a moment: the other program ends only after it. */
+  quitting->committer = rc_test_commit_later (quitting->other);
+}
+
+/* The app ends only once her opinion is kept. */
+static void
+test_news_view_opinion_kept_at_quit (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcApplication) app = rc_test_application_new (data_dir);
+  g_autoptr(RcDatabase) other = rc_test_open_database (data_dir);
+  Quitting quitting = { other, NULL, NULL };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (send_and_quit), &quitting);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+
+  /* Asked before the other program's end is joined: the app's own end
+   * must have waited for it. */
+  g_assert_nonnull (quitting.committer);
+  g_assert_cmpint (rc_test_query_int (other, "SELECT count(*) FROM opinions"), ==, 1);
+  g_thread_join (quitting.committer);
+  rc_test_destroy_window (quitting.window);
+}
+
 /* Another program writes for longer than the app waits (a long import):
  * her opinion is not kept, she is told so under the box in words she can
  * act on, and what she wrote stays, with Send ready again under her
@@ -497,6 +556,7 @@ main (int   argc,
   g_test_add_func ("/news-view/days-in-reader-language", test_news_view_days_in_reader_language);
   g_test_add_func ("/news-view/busy-database", test_news_view_busy_database);
   g_test_add_func ("/news-view/opinion-not-kept", test_news_view_opinion_not_kept);
+  g_test_add_func ("/news-view/opinion-kept-at-quit", test_news_view_opinion_kept_at_quit);
 
   return g_test_run ();
 }

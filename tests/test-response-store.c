@@ -339,6 +339,33 @@ test_store_save_async (void)
   g_free (saved.id);
 }
 
+/* She pressed Send and the app is ending, while another program writes:
+ * the wait before its end lasts until her response is saved. */
+static void
+test_store_save_waited_for (void)
+{
+  g_autofree char *data_dir = rc_test_make_temp_dir ();
+  g_autoptr(RcDatabase) database = rc_test_open_database (data_dir);
+  g_autoptr(RcDatabase) other = rc_test_open_database (data_dir);
+  g_autoptr(RcSurvey) survey = rc_test_load_all_types ();
+  g_autoptr(RcResponseStore) store = rc_response_store_new (database);
+  g_autoptr(RcResponse) response = make_complete_response (survey, "kk");
+  g_autoptr(GError) error = NULL;
+  GThread *committer;
+
+  g_assert_true (rc_database_exec (other, "BEGIN IMMEDIATE", &error));
+  g_assert_no_error (error);
+
+  rc_response_store_save_async (store, response, NULL, NULL, NULL);
+  committer = rc_test_commit_later (other);
+  rc_database_wait_for_writes (database);
+  g_assert_cmpint (rc_test_query_int (database, "SELECT count(*) FROM responses"), ==, 1);
+  g_thread_join (committer);
+
+  /* Nothing in flight: no wait at all. */
+  rc_database_wait_for_writes (database);
+}
+
 /* An incomplete response is refused at once, and nothing is written. A
  * caller that no longer wants to hear is told so, but the response it
  * handed over is still saved: she pressed Send. */
@@ -433,6 +460,7 @@ main (int   argc,
   g_test_add_func ("/store/keep-full-time", test_store_keep_full_time);
   g_test_add_func ("/store/refuses-incomplete", test_store_refuses_incomplete);
   g_test_add_func ("/store/save-async", test_store_save_async);
+  g_test_add_func ("/store/save-waited-for", test_store_save_waited_for);
   g_test_add_func ("/store/save-async-refuses-and-cancels",
                    test_store_save_async_refuses_and_cancels);
   g_test_add_func ("/store/count-answers", test_store_count_answers);

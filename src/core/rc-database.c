@@ -33,6 +33,11 @@ struct _RcDatabase
   sqlite3 *handle;
   int      schema_version;
   GHashTable *statements;      /* SQL → sqlite3_stmt, prepared once */
+
+  /* Writes handed to threads and not yet ended. */
+  GMutex   writes_lock;
+  GCond    writes_ended;
+  guint    n_writes;
 };
 
 G_DEFINE_FINAL_TYPE (RcDatabase, rc_database, G_TYPE_OBJECT)
@@ -168,6 +173,8 @@ rc_database_finalize (GObject *object)
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->device_id, g_free);
+  g_mutex_clear (&self->writes_lock);
+  g_cond_clear (&self->writes_ended);
 
   G_OBJECT_CLASS (rc_database_parent_class)->finalize (object);
 }
@@ -230,6 +237,8 @@ rc_database_init (RcDatabase *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify)sqlite3_finalize);
+  g_mutex_init (&self->writes_lock);
+  g_cond_init (&self->writes_ended);
 }
 
 /* Makes the folder when @create, and it is missing. */
@@ -894,4 +903,117 @@ rc_database_get_handle (RcDatabase *self)
   g_return_val_if_fail (RC_IS_DATABASE (self), NULL);
 
   return self->handle;
+}
+
+typedef struct
+{
+  RcDatabase          *database;
+  RcDatabaseWriteFunc  write;
+  gpointer             data;
+  GDestroyNotify       data_free;
+} Write;
+
+static void
+write_free (Write *write)
+{
+  g_clear_object (&write->database);
+  if (write->data_free != NULL)
+    g_clear_pointer (&write->data, write->data_free);
+  g_free (write);
+}
+
+static void
+write_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  Write *write = task_data;
+  RcDatabase *self = write->database;
+  g_autoptr(RcDatabase) connection = NULL;
+  GError *error = NULL;
+  gboolean written;
+
+  /* A connection of its own: @self's serves its own thread alone. */
+  written = (connection = rc_database_open_existing (self->data_dir, &error)) != NULL &&
+            write->write (connection, write->data, &error);
+  g_clear_object (&connection);
+
+  /* Ended before the caller is told: one waiting may go as soon as it is
+   * written, and the process's end need not wait for the caller's loop. */
+  g_mutex_lock (&self->writes_lock);
+  g_assert (self->n_writes > 0);
+  self->n_writes--;
+  g_cond_broadcast (&self->writes_ended);
+  g_mutex_unlock (&self->writes_lock);
+
+  if (written)
+    g_task_return_pointer (task, g_steal_pointer (&write->data), write->data_free);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * rc_database_write_in_thread:
+ * @self: the database of the caller's thread
+ * @task: the caller's task, returned when the write has ended
+ * @write: the write, called in another thread
+ * @data: (transfer full): what @write writes
+ * @data_free: (nullable): frees @data
+ *
+ * Runs @write in another thread, over a connection to @self's data folder
+ * of its own, so that neither the disk's sync nor another program's write
+ * holds up the caller's window. @task returns @data once @write has
+ * succeeded (g_task_propagate_pointer()), or its error; @data must not be
+ * %NULL. A write handed over is run to its end, whether or not @task's
+ * cancellable is cancelled: what a person was told is being kept is kept.
+ */
+void
+rc_database_write_in_thread (RcDatabase          *self,
+                             GTask               *task,
+                             RcDatabaseWriteFunc  write,
+                             gpointer             data,
+                             GDestroyNotify       data_free)
+{
+  Write *task_write;
+
+  g_return_if_fail (RC_IS_DATABASE (self));
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (write != NULL);
+  g_return_if_fail (data != NULL);
+
+  task_write = g_new0 (Write, 1);
+  task_write->database = g_object_ref (self);
+  task_write->write = write;
+  task_write->data = data;
+  task_write->data_free = data_free;
+  g_task_set_task_data (task, task_write, (GDestroyNotify)write_free);
+
+  /* Counted here, not in the thread: a wait that starts now must see it. */
+  g_mutex_lock (&self->writes_lock);
+  self->n_writes++;
+  g_mutex_unlock (&self->writes_lock);
+
+  g_task_run_in_thread (task, write_in_thread);
+}
+
+/**
+ * rc_database_wait_for_writes:
+ * @self: a database
+ *
+ * Waits until every write that rc_database_write_in_thread() was given
+ * for @self has ended, written or failed. An application calls it before
+ * it ends: a transaction cut by the process's end is lost whole, and a
+ * respondent who pressed Send, or a reader who sent an opinion, must not
+ * lose it to a window closed a moment later.
+ */
+void
+rc_database_wait_for_writes (RcDatabase *self)
+{
+  g_return_if_fail (RC_IS_DATABASE (self));
+
+  g_mutex_lock (&self->writes_lock);
+  while (self->n_writes > 0)
+    g_cond_wait (&self->writes_ended, &self->writes_lock);
+  g_mutex_unlock (&self->writes_lock);
 }

@@ -29,6 +29,11 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (RcDatabase, rc_database, RC, DATABASE, GObject)
 
+/* One write, run by rc_database_write_in_thread() over @connection. */
+typedef gboolean (*RcDatabaseWriteFunc) (RcDatabase     *connection,
+                                         gconstpointer   data,
+                                         GError        **error);
+
 GQuark       rc_database_error_quark          (void);
 char        *rc_database_get_default_data_dir (void);
 int          rc_database_get_latest_version   (void);
@@ -59,5 +64,11 @@ sqlite3_stmt *rc_database_prepare_cached      (RcDatabase  *self,
 gboolean     rc_database_fail                 (RcDatabase  *self,
                                                int          rc,
                                                GError     **error);
+void         rc_database_write_in_thread      (RcDatabase          *self,
+                                               GTask               *task,
+                                               RcDatabaseWriteFunc  write,
+                                               gpointer             data,
+                                               GDestroyNotify       data_free);
+void         rc_database_wait_for_writes      (RcDatabase          *self);
 
 G_END_DECLS

@@ -732,62 +732,6 @@ write_read_mark (RcDatabase     *database,
   return step_done (database, stmt, error);
 }
 
-/* A write handed to another thread, where it goes over a connection of
- * its own: the store's serves its own thread alone. */
-typedef gboolean (*WriteFunc) (RcDatabase     *database,
-                               gconstpointer   data,
-                               GError        **error);
-
-typedef struct
-{
-  char           *data_dir;
-  WriteFunc       write;
-  gpointer        data;
-  GDestroyNotify  data_free;
-} Write;
-
-static void
-write_free (Write *write)
-{
-  g_free (write->data_dir);
-  g_clear_pointer (&write->data, write->data_free);
-  g_free (write);
-}
-
-static void
-write_in_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  Write *write = task_data;
-  g_autoptr(RcDatabase) database = NULL;
-  GError *error = NULL;
-
-  if (!(database = rc_database_open_existing (write->data_dir, &error)) ||
-      !write->write (database, write->data, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-run_write (RcNewsStore    *self,
-           GTask          *task,
-           WriteFunc       func,
-           gpointer        data,
-           GDestroyNotify  data_free)
-{
-  Write *write = g_new0 (Write, 1);
-
-  write->data_dir = g_strdup (rc_database_get_data_dir (self->database));
-  write->write = func;
-  write->data = data;
-  write->data_free = data_free;
-  g_task_set_task_data (task, write, (GDestroyNotify)write_free);
-  g_task_run_in_thread (task, write_in_thread);
-}
-
 /**
  * rc_news_store_mark_read_async:
  * @self: a store
@@ -821,12 +765,13 @@ rc_news_store_mark_read_async (RcNewsStore         *self,
 
   if (rc_post_get_read (post))
     {
-      g_task_return_boolean (task, TRUE);
+      g_task_return_pointer (task, g_strdup (rc_post_get_id (post)), g_free);
       return;
     }
 
   rc_post_set_read (post, TRUE);
-  run_write (self, task, write_read_mark, g_strdup (rc_post_get_id (post)), g_free);
+  rc_database_write_in_thread (self->database, task, write_read_mark,
+                               g_strdup (rc_post_get_id (post)), g_free);
 }
 
 /**
@@ -841,10 +786,14 @@ rc_news_store_mark_read_finish (RcNewsStore   *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
+  g_autofree char *post_id = NULL;
+
   g_return_val_if_fail (RC_IS_NEWS_STORE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  post_id = g_task_propagate_pointer (G_TASK (result), error);
+
+  return post_id != NULL;
 }
 
 /**
@@ -913,7 +862,8 @@ rc_news_store_add_opinion_async (RcNewsStore         *self,
       return;
     }
 
-  run_write (self, task, write_opinion, opinion, (GDestroyNotify)opinion_free);
+  rc_database_write_in_thread (self->database, task, write_opinion, opinion,
+                               (GDestroyNotify)opinion_free);
 }
 
 /**
@@ -928,10 +878,14 @@ rc_news_store_add_opinion_finish (RcNewsStore   *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
+  g_autoptr(Opinion) opinion = NULL;
+
   g_return_val_if_fail (RC_IS_NEWS_STORE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  opinion = g_task_propagate_pointer (G_TASK (result), error);
+
+  return opinion != NULL;
 }
 
 gint64

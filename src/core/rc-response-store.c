@@ -395,7 +395,6 @@ format_submission_time (RcResponseStore *self)
  * response may change, or go, on its thread while another one writes. */
 typedef struct
 {
-  char     *data_dir;
   RcSurvey *survey;
   char     *response_id;
   char     *language;
@@ -407,7 +406,6 @@ typedef struct
 static void
 submission_free (Submission *submission)
 {
-  g_free (submission->data_dir);
   g_clear_object (&submission->survey);
   g_free (submission->response_id);
   g_free (submission->language);
@@ -429,7 +427,6 @@ take_submission (RcResponseStore  *self,
     return NULL;
 
   submission = g_new0 (Submission, 1);
-  submission->data_dir = g_strdup (rc_database_get_data_dir (self->database));
   submission->survey = g_object_ref (rc_response_get_survey (response));
   submission->response_id = g_uuid_string_random ();
   submission->language = g_strdup (rc_response_get_language (response));
@@ -442,10 +439,11 @@ take_submission (RcResponseStore  *self,
 
 /* One transaction, durable once committed (synchronous = FULL). */
 static gboolean
-write_submission (RcDatabase        *database,
-                  const Submission  *submission,
-                  GError           **error)
+write_submission (RcDatabase     *database,
+                  gconstpointer   data,
+                  GError        **error)
 {
+  const Submission *submission = data;
   gboolean ok;
 
   if (!rc_database_exec (database, "BEGIN IMMEDIATE", error))
@@ -493,27 +491,6 @@ rc_response_store_save (RcResponseStore  *self,
   return g_steal_pointer (&submission->response_id);
 }
 
-static void
-save_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  Submission *submission = task_data;
-  g_autoptr(RcDatabase) database = NULL;
-  GError *error = NULL;
-
-  /* A connection of its own: the store's serves its own thread alone. */
-  if (!(database = rc_database_open_existing (submission->data_dir, &error)) ||
-      !write_submission (database, submission, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_pointer (task, g_strdup (submission->response_id), g_free);
-}
-
 /**
  * rc_response_store_save_async:
  * @self: a store
@@ -553,8 +530,8 @@ rc_response_store_save_async (RcResponseStore     *self,
       return;
     }
 
-  g_task_set_task_data (task, submission, (GDestroyNotify)submission_free);
-  g_task_run_in_thread (task, save_in_thread);
+  rc_database_write_in_thread (self->database, task, write_submission, submission,
+                               (GDestroyNotify)submission_free);
 }
 
 /**
@@ -572,10 +549,15 @@ rc_response_store_save_finish (RcResponseStore  *self,
                                GAsyncResult     *result,
                                GError          **error)
 {
+  g_autoptr(Submission) saved = NULL;
+
   g_return_val_if_fail (RC_IS_RESPONSE_STORE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  if (!(saved = g_task_propagate_pointer (G_TASK (result), error)))
+    return NULL;
+
+  return g_steal_pointer (&saved->response_id);
 }
 
 /**

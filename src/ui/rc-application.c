@@ -480,6 +480,11 @@ rc_application_shutdown (GApplication *app)
 
   g_clear_handle_id (&self->backup_source_id, g_source_remove);
 
+  /* Answers or an opinion sent just before the window was closed, or the
+   * app quit, are still being written: the process's end would lose them. */
+  if (self->database != NULL)
+    rc_database_wait_for_writes (self->database);
+
   G_APPLICATION_CLASS (rc_application_parent_class)->shutdown (app);
 }
 
