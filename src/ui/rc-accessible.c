@@ -33,3 +33,41 @@ rc_accessible_name_mnemonic_buttons (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     rc_accessible_name_mnemonic_buttons (child);
 }
+
+static void
+on_toast_overlay_children_changed (GListModel *children,
+                                   guint       position,
+                                   guint       removed,
+                                   guint       added,
+                                   gpointer    user_data)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWidget) child = g_list_model_get_item (children, i);
+
+      rc_accessible_name_mnemonic_buttons (child);
+    }
+}
+
+/**
+ * rc_accessible_name_toast_buttons:
+ * @overlay: a toast overlay
+ *
+ * Names the buttons of @overlay's toasts as
+ * rc_accessible_name_mnemonic_buttons() does, each toast as it comes:
+ * libadwaita 1.2 makes a toast's widget only when the toast is shown,
+ * after the caller has handed it over, or later if another was on show.
+ */
+void
+rc_accessible_name_toast_buttons (AdwToastOverlay *overlay)
+{
+  GListModel *children;
+
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+
+  /* The overlay's children are its content and the toasts on show: few,
+   * so following them costs nothing noticeable. */
+  children = gtk_widget_observe_children (GTK_WIDGET (overlay));
+  g_signal_connect (children, "items-changed", G_CALLBACK (on_toast_overlay_children_changed), NULL);
+  g_object_set_data_full (G_OBJECT (overlay), "rc-accessible-toasts", children, g_object_unref);
+}

@@ -7,10 +7,11 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
-void rc_accessible_name_mnemonic_buttons (GtkWidget *root);
+void rc_accessible_name_mnemonic_buttons (GtkWidget       *root);
+void rc_accessible_name_toast_buttons    (AdwToastOverlay *overlay);
 
 G_END_DECLS

@@ -1465,6 +1465,7 @@ rc_coordinator_view_init (RcCoordinatorView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rc_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
+  rc_accessible_name_toast_buttons (self->toast_overlay);
 
   self->lock_seconds = 300;
   self->summary_rows = g_ptr_array_new ();
