@@ -481,9 +481,17 @@ rc_application_shutdown (GApplication *app)
   g_clear_handle_id (&self->backup_source_id, g_source_remove);
 
   /* Answers or an opinion sent just before the window was closed, or the
-   * app quit, are still being written: the process's end would lose them. */
+   * app quit, may still be being written: the process's end would lose
+   * them. The windows go first: behind another program's write that can
+   * take seconds, and a window left on screen would seem frozen. */
   if (self->database != NULL)
-    rc_database_wait_for_writes (self->database);
+    {
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+        gtk_widget_set_visible (l->data, FALSE);
+      if (gdk_display_get_default () != NULL)
+        gdk_display_flush (gdk_display_get_default ());
+      rc_database_wait_for_writes (self->database);
+    }
 
   G_APPLICATION_CLASS (rc_application_parent_class)->shutdown (app);
 }
