@@ -473,7 +473,8 @@ send_and_quit (GApplication *app,
   g_autoptr(RcPost) first = NULL;
   GtkWidget *window, *view, *article, *text_view, *send;
 
-  window = quitting->window = g_object_ref (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app))));
+  window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  quitting->window = g_object_ref (window);
   gtk_widget_activate_action (window, "win.place", "s", "news");
   rc_test_wait_until (gtk_widget_get_mapped (window));
   view = rc_test_find_widget (window, RC_TYPE_NEWS_VIEW);

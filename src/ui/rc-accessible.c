@@ -68,6 +68,7 @@ rc_accessible_name_toast_buttons (AdwToastOverlay *overlay)
   /* The overlay's children are its content and the toasts on show: few,
    * so following them costs nothing noticeable. */
   children = gtk_widget_observe_children (GTK_WIDGET (overlay));
-  g_signal_connect (children, "items-changed", G_CALLBACK (on_toast_overlay_children_changed), NULL);
+  g_signal_connect (children, "items-changed",
+                    G_CALLBACK (on_toast_overlay_children_changed), NULL);
   g_object_set_data_full (G_OBJECT (overlay), "rc-accessible-toasts", children, g_object_unref);
 }
