@@ -526,6 +526,10 @@ test_coordinator_exports_and_merges (void)
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "choose"));
   gtk_editable_set_text (first_day, "2020-01-01");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "choose"));
+  /* A dialog's buttons are heard by their words once, as the window's. */
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (rc_test_find_button (GTK_WIDGET (dialog),
+                                                                                         "_Choose File…")),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
   rc_test_press_button (rc_test_find_button (GTK_WIDGET (dialog), "_Choose File…"));
 
   /* A name is suggested; another folder and name are chosen. */

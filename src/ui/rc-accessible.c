@@ -72,3 +72,43 @@ rc_accessible_name_toast_buttons (AdwToastOverlay *overlay)
                     G_CALLBACK (on_toast_overlay_children_changed), NULL);
   g_object_set_data_full (G_OBJECT (overlay), "rc-accessible-toasts", children, g_object_unref);
 }
+
+static void
+on_toplevels_changed (GListModel *toplevels,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      gpointer    user_data)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      /* Shown, a dialog has its buttons: a message dialog makes one for
+       * each response added after it was made. */
+      g_signal_connect (window, "show", G_CALLBACK (rc_accessible_name_mnemonic_buttons), NULL);
+    }
+}
+
+/**
+ * rc_accessible_name_window_buttons:
+ *
+ * Names the buttons of every window of the process as
+ * rc_accessible_name_mnemonic_buttons() does, each time it is shown: the
+ * app's dialogs, and GTK's own, such as its file chooser where there is no
+ * portal. What a view makes after its window is shown, it names itself.
+ */
+void
+rc_accessible_name_window_buttons (void)
+{
+  static gsize followed;
+
+  if (g_once_init_enter (&followed))
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      g_signal_connect (toplevels, "items-changed", G_CALLBACK (on_toplevels_changed), NULL);
+      on_toplevels_changed (toplevels, 0, 0, g_list_model_get_n_items (toplevels), NULL);
+      g_once_init_leave (&followed, 1);
+    }
+}

@@ -13,5 +13,6 @@ G_BEGIN_DECLS
 
 void rc_accessible_name_mnemonic_buttons (GtkWidget       *root);
 void rc_accessible_name_toast_buttons    (AdwToastOverlay *overlay);
+void rc_accessible_name_window_buttons   (void);
 
 G_END_DECLS

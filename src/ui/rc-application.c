@@ -193,7 +193,6 @@ on_recovery_chosen (AdwMessageDialog *dialog,
     }
 
   g_signal_connect_object (told, "response", G_CALLBACK (on_recovery_told), self, 0);
-  rc_accessible_name_mnemonic_buttons (GTK_WIDGET (told));
   gtk_window_present (GTK_WINDOW (told));
 }
 
@@ -245,7 +244,6 @@ offer_recovery (RcApplication *self,
   g_object_set_data_full (G_OBJECT (dialog), "rc-data-dir", g_strdup (data_dir), g_free);
   g_object_set_data_full (G_OBJECT (dialog), "rc-backup", g_strdup (newest), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_recovery_chosen), self, 0);
-  rc_accessible_name_mnemonic_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -259,7 +257,6 @@ show_startup_error (RcApplication *self)
                                                        self->startup_error->message));
   adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
-  rc_accessible_name_mnemonic_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -450,6 +447,7 @@ rc_application_startup (GApplication *app)
   static const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (rc_application_parent_class)->startup (app);
+  rc_accessible_name_window_buttons ();
 
   if (self->database != NULL)
     {

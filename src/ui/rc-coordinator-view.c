@@ -504,7 +504,6 @@ install_survey (RcCoordinatorView *self,
           adw_message_dialog_set_extra_child (dialog, scrolled);
         }
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      rc_accessible_name_mnemonic_buttons (GTK_WIDGET (dialog));
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
@@ -574,7 +573,6 @@ show_failure (RcCoordinatorView *self,
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                                        heading, error->message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  rc_accessible_name_mnemonic_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -847,7 +845,6 @@ export_action (GtkWidget  *widget,
   g_signal_connect (dialog, "response", G_CALLBACK (on_export_options_response), self);
   on_export_options_changed (dialog);
 
-  rc_accessible_name_mnemonic_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1135,7 +1132,6 @@ delete_responses_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), widget, 0);
-  rc_accessible_name_mnemonic_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -315,7 +315,6 @@ set_site_action (GtkWidget  *widget,
   g_signal_connect (dialog, "response", G_CALLBACK (on_site_response), self);
   on_site_entry_changed (GTK_EDITABLE (entry), dialog);
 
-  rc_accessible_name_mnemonic_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }

@@ -184,7 +184,6 @@ show_still_there (RcSurveyView *self)
 
   self->still_there_left = MAX (1, self->still_there_seconds);
   update_still_there (self);
-  rc_accessible_name_mnemonic_buttons (GTK_WIDGET (self->still_there));
   gtk_window_present (GTK_WINDOW (self->still_there));
 }
 
