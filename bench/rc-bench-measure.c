@@ -2,7 +2,11 @@
  * in seconds, its peak resident memory in KiB, and the pages of memory it
  * touched for the first time (its minor page faults).
  *
- *   rc-bench-measure COMMAND [ARGS...]
+ *   rc-bench-measure [--sync-output] COMMAND [ARGS...]
+ *
+ * With --sync-output, the time goes on until the command's output, a file
+ * it was given as stdout, is on the disk (fsync), as an export's is when
+ * the app's --export ends: a baseline that writes as safely.
  *
  * Linux keeps, as a process's peak memory, the peak of the memory it had
  * before its exec too. A command started by Python shares, until its
@@ -17,6 +21,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -39,10 +44,16 @@ main (int   argc,
   double start;
   pid_t pid;
   int status;
+  int sync_output = argc > 1 && strcmp (argv[1], "--sync-output") == 0;
 
+  if (sync_output)
+    {
+      argv++;
+      argc--;
+    }
   if (argc < 2)
     {
-      fprintf (stderr, "Usage: %s COMMAND [ARGS...]\n", argv[0]);
+      fputs ("Usage: rc-bench-measure [--sync-output] COMMAND [ARGS...]\n", stderr);
       return 2;
     }
 
@@ -62,6 +73,11 @@ main (int   argc,
   if (wait4 (pid, &status, 0, &usage) < 0)
     {
       perror ("wait4");
+      return 2;
+    }
+  if (sync_output && fsync (STDOUT_FILENO) != 0)
+    {
+      perror ("fsync");
       return 2;
     }
   /* The figures go to stderr: the command's output is stdout. */
