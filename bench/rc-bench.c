@@ -33,7 +33,7 @@
 static double
 median (GArray *times)
 {
-  double *values = (double *)times->data;
+  double *values = &g_array_index (times, double, 0);
 
   for (guint i = 1; i < times->len; i++)
     for (guint j = i; j > 0 && values[j - 1] > values[j]; j--)
