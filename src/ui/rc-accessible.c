@@ -34,18 +34,23 @@ rc_accessible_name_mnemonic_buttons (GtkWidget *root)
     rc_accessible_name_mnemonic_buttons (child);
 }
 
+/* What a followed list of widgets does with each one added to it. */
+typedef void (*ForEachAdded) (GtkWidget *widget);
+
 static void
-on_toast_overlay_children_changed (GListModel *children,
-                                   guint       position,
-                                   guint       removed,
-                                   guint       added,
-                                   gpointer    user_data)
+on_widgets_added (GListModel *widgets,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    user_data)
 {
+  ForEachAdded for_each_added = (ForEachAdded) user_data;
+
   for (guint i = position; i < position + added; i++)
     {
-      g_autoptr(GtkWidget) child = g_list_model_get_item (children, i);
+      g_autoptr(GtkWidget) widget = g_list_model_get_item (widgets, i);
 
-      rc_accessible_name_mnemonic_buttons (child);
+      for_each_added (widget);
     }
 }
 
@@ -68,26 +73,17 @@ rc_accessible_name_toast_buttons (AdwToastOverlay *overlay)
   /* The overlay's children are its content and the toasts on show: few,
    * so following them costs nothing noticeable. */
   children = gtk_widget_observe_children (GTK_WIDGET (overlay));
-  g_signal_connect (children, "items-changed",
-                    G_CALLBACK (on_toast_overlay_children_changed), NULL);
+  g_signal_connect (children, "items-changed", G_CALLBACK (on_widgets_added),
+                    (gpointer) rc_accessible_name_mnemonic_buttons);
   g_object_set_data_full (G_OBJECT (overlay), "rc-accessible-toasts", children, g_object_unref);
 }
 
+/* Shown, a dialog has its buttons: a message dialog makes one for each
+ * response added after it was made. */
 static void
-on_toplevels_changed (GListModel *toplevels,
-                      guint       position,
-                      guint       removed,
-                      guint       added,
-                      gpointer    user_data)
+name_buttons_when_shown (GtkWidget *window)
 {
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      /* Shown, a dialog has its buttons: a message dialog makes one for
-       * each response added after it was made. */
-      g_signal_connect (window, "show", G_CALLBACK (rc_accessible_name_mnemonic_buttons), NULL);
-    }
+  g_signal_connect (window, "show", G_CALLBACK (rc_accessible_name_mnemonic_buttons), NULL);
 }
 
 /**
@@ -107,8 +103,10 @@ rc_accessible_name_window_buttons (void)
     {
       GListModel *toplevels = gtk_window_get_toplevels ();
 
-      g_signal_connect (toplevels, "items-changed", G_CALLBACK (on_toplevels_changed), NULL);
-      on_toplevels_changed (toplevels, 0, 0, g_list_model_get_n_items (toplevels), NULL);
+      g_signal_connect (toplevels, "items-changed", G_CALLBACK (on_widgets_added),
+                        (gpointer) name_buttons_when_shown);
+      on_widgets_added (toplevels, 0, 0, g_list_model_get_n_items (toplevels),
+                        (gpointer) name_buttons_when_shown);
       g_once_init_leave (&followed, 1);
     }
 }
